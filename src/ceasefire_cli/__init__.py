@@ -1,0 +1,51 @@
+"""ceasefire: query a sourced timeline of the efforts to end the Russia–Ukraine war.
+
+The Python API mirrors the commands (see the README). Importing it loads neither typer nor rich.
+
+    >>> import ceasefire_cli as cf
+    >>> timeline = cf.load_timeline()
+    >>> [e.id for e in cf.filter_events(timeline, cf.EventFilter(on=cf.parse_period("2025-02-12",
+    ...     today=cf.date(2026, 1, 1))))]
+    ['2025-02-12-trump-putin-call']
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .dataset import bundled_path, check_files, load_timeline
+from .dates import DateError, parse_period
+from .errors import CeasefireError, DataError, ExitCode, NotFoundError, Problem, UsageError
+from .model import Actor, Event, Period, Precision, Source, Timeline
+from .query import EventFilter, filter_events, find_event, neighbours, resolve_actor
+from .records import event_record
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Actor",
+    "CeasefireError",
+    "DataError",
+    "DateError",
+    "Event",
+    "EventFilter",
+    "ExitCode",
+    "NotFoundError",
+    "Period",
+    "Precision",
+    "Problem",
+    "Source",
+    "Timeline",
+    "UsageError",
+    "__version__",
+    "bundled_path",
+    "check_files",
+    "date",
+    "event_record",
+    "filter_events",
+    "find_event",
+    "load_timeline",
+    "neighbours",
+    "parse_period",
+    "resolve_actor",
+]

@@ -1,0 +1,7 @@
+"""`python -m ceasefire_cli`: the same entry point as the `ceasefire` command."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,83 @@
+"""The CeasefireError family and the documented exit codes; no printing, no I/O."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class ExitCode(enum.IntEnum):
+    """Exit statuses, documented in the README; scripts may rely on them."""
+
+    OK = 0
+    NO_MATCH = 1
+    USAGE = 2
+    DATA = 3
+    INTERRUPTED = 130
+
+
+class CeasefireError(Exception):
+    """An error the user can act on: `message` says what is wrong, `hint` what to type instead."""
+
+    exit_code: ExitCode = ExitCode.DATA
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message}; {self.hint}" if self.hint else self.message
+
+
+class UsageError(CeasefireError):
+    """A bad argument or option value (exit 2)."""
+
+    exit_code = ExitCode.USAGE
+
+
+class NotFoundError(CeasefireError):
+    """An id that names no event (exit 3)."""
+
+    exit_code = ExitCode.DATA
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a dataset file, with as much location as is known."""
+
+    file: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    record: str | None = None  # e.g. "event 2025-02-12-trump-putin-call" or "actor putin"
+    field: str | None = None
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        parts = [where]
+        if self.record:
+            parts.append(self.record)
+        if self.field:
+            parts.append(self.field)
+        parts.append(self.message)
+        return ": ".join(parts)
+
+
+class DataError(CeasefireError):
+    """One or more problems in dataset files (exit 3); each is reported on its own line."""
+
+    exit_code = ExitCode.DATA
+
+    def __init__(self, problems: list[Problem]) -> None:
+        count = len(problems)
+        noun = "problem" if count == 1 else "problems"
+        super().__init__(
+            f"the dataset has {count} {noun}",
+            "fix the file(s), check with 'ceasefire validate FILE', or leave them out",
+        )
+        self.problems = tuple(problems)

@@ -1,0 +1,100 @@
+"""Immutable value types shared by every layer; no I/O, no parsing, no clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass
+
+
+class Precision(enum.StrEnum):
+    """How much of a date is known: a stored date is a day, a month or a year."""
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A closed range of whole days, [start, end] inclusive on both sides."""
+
+    start: dt.date
+    end: dt.date
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            msg = f"period ends ({self.end}) before it starts ({self.start})"
+            raise ValueError(msg)
+
+    def overlaps(self, other: Period) -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+    def contains(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    name: str
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    name: str
+    name_ar: str | None = None
+    role: str | None = None
+    role_ar: str | None = None
+    kind: str | None = None
+    aliases: tuple[str, ...] = ()
+    line: int | None = None  # line of its [[actors]] header, for messages
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One dated item of the timeline, as stored (`date` keeps its precision)."""
+
+    id: str
+    date: str
+    precision: Precision
+    period: Period
+    title: str
+    summary: str | None = None
+    title_ar: str | None = None
+    text_ar: str | None = None
+    actors: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
+    provenance: str = "user"
+    dating: str | None = None
+    reported_date: str | None = None
+    note: str | None = None
+    origin: str = ""  # file the event was read from, for messages
+    line: int | None = None  # line of its [[events]] header in that file
+
+    @property
+    def sort_key(self) -> tuple[dt.date, str]:
+        # Partial dates sort by their first day, so `2021` comes before `2021-06-16`.
+        return (self.period.start, self.id)
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """A loaded, validated dataset: events in date order and actors by id."""
+
+    events: tuple[Event, ...]
+    actors: tuple[Actor, ...]
+    files: tuple[str, ...] = ()
+
+    def actor(self, actor_id: str) -> Actor | None:
+        for actor in self.actors:
+            if actor.id == actor_id:
+                return actor
+        return None

@@ -1,0 +1,136 @@
+"""Selecting events: date-period filters, actor/tag/place matching, id lookup; pure functions."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .errors import NotFoundError, UsageError
+from .model import Actor, Event, Period, Timeline
+from .text import fold
+
+
+def actor_names(actor: Actor) -> tuple[str, ...]:
+    """Every spelling an actor answers to: id, names in both languages and aliases."""
+    names = (actor.id, actor.name, actor.name_ar, *actor.aliases)
+    return tuple(name for name in names if name)
+
+
+def resolve_actor(timeline: Timeline, name: str) -> str:
+    """The id of the actor called `name` in any language or spelling; UsageError if none."""
+    wanted = fold(name)
+    for actor in timeline.actors:
+        if any(fold(known) == wanted for known in actor_names(actor)):
+            return actor.id
+    spellings = {fold(known): actor.id for actor in timeline.actors for known in actor_names(actor)}
+    close = difflib.get_close_matches(wanted, list(spellings), n=3)
+    hint = (
+        f"did you mean {', '.join(repr(c) for c in close)}?"
+        if close
+        else f"known actors: {', '.join(sorted(actor.id for actor in timeline.actors))}"
+    )
+    raise UsageError(f"--actor: no actor is called '{name}'", hint)
+
+
+def _resolve_word(option: str, value: str, known: Iterable[str]) -> str:
+    """Match a tag or place case- and accent-insensitively against the dataset's own values."""
+    by_fold = {fold(word): word for word in known}
+    match = by_fold.get(fold(value))
+    if match is not None:
+        return match
+    close = difflib.get_close_matches(fold(value), list(by_fold), n=3)
+    hint = (
+        f"did you mean {', '.join(repr(by_fold[c]) for c in close)}?"
+        if close
+        else f"known values: {', '.join(sorted(by_fold.values()))}"
+    )
+    raise UsageError(f"{option}: no event has '{value}'", hint)
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """What `list` selects.
+
+    Repeating an option widens it (any of); different options narrow (all of).
+    """
+
+    since: Period | None = None
+    until: Period | None = None
+    on: Period | None = None
+    actors: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    limit: int | None = None
+    reverse: bool = False
+
+
+def _matches_dates(event: Event, spec: EventFilter) -> bool:
+    # Each date option is a period and an event is a period: they match when they overlap, so
+    # `--since 2025-02` keeps an event dated `2025` and `--on 2025-02` keeps one dated `2025-02-12`.
+    period = event.period
+    if spec.since and period.end < spec.since.start:
+        return False
+    if spec.until and period.start > spec.until.end:
+        return False
+    return not (spec.on and not period.overlaps(spec.on))
+
+
+def filter_events(timeline: Timeline, spec: EventFilter) -> tuple[Event, ...]:
+    """The events `spec` selects, in date order (or reversed), at most `spec.limit` of them."""
+    if spec.since and spec.until and spec.since.start > spec.until.end:
+        raise UsageError(
+            f"--since ({spec.since.start}) is after --until ({spec.until.end})",
+            "swap the two dates",
+        )
+    actor_ids = {resolve_actor(timeline, name) for name in spec.actors}
+    all_tags = {tag for event in timeline.events for tag in event.tags}
+    tags = {_resolve_word("--tag", tag, all_tags) for tag in spec.tags}
+    all_places = {place for event in timeline.events for place in event.places}
+    places = {_resolve_word("--place", place, all_places) for place in spec.places}
+    selected = [
+        event
+        for event in timeline.events
+        if _matches_dates(event, spec)
+        and (not actor_ids or actor_ids.intersection(event.actors))
+        and (not tags or tags.intersection(event.tags))
+        and (not places or places.intersection(event.places))
+    ]
+    if spec.reverse:
+        selected.reverse()
+    if spec.limit is not None:
+        selected = selected[: spec.limit]
+    return tuple(selected)
+
+
+def find_event(timeline: Timeline, wanted: str) -> Event:
+    """The event whose id is `wanted` or starts with it (a unique prefix), else NotFoundError."""
+    exact = [event for event in timeline.events if event.id == wanted]
+    if exact:
+        return exact[0]
+    prefixed = [event for event in timeline.events if event.id.startswith(wanted)]
+    if len(prefixed) == 1:
+        return prefixed[0]
+    if prefixed:
+        shown = ", ".join(event.id for event in prefixed[:5])
+        more = f" and {len(prefixed) - 5} more" if len(prefixed) > 5 else ""
+        raise NotFoundError(
+            f"'{wanted}' is the start of {len(prefixed)} ids: {shown}{more}", "type more of the id"
+        )
+    ids = [event.id for event in timeline.events]
+    close = difflib.get_close_matches(wanted, ids, n=3, cutoff=0.8)
+    hint = (
+        f"did you mean {', '.join(close)}?"
+        if close
+        else "list the ids with 'ceasefire list --format plain'"
+    )
+    raise NotFoundError(f"no event has the id '{wanted}'", hint)
+
+
+def neighbours(timeline: Timeline, event: Event) -> tuple[Event | None, Event | None]:
+    """The events just before and after `event` in date order."""
+    events: Sequence[Event] = timeline.events
+    index = next(i for i, candidate in enumerate(events) if candidate.id == event.id)
+    before = events[index - 1] if index > 0 else None
+    after = events[index + 1] if index + 1 < len(events) else None
+    return before, after

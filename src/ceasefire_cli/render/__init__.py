@@ -1,0 +1,31 @@
+"""The output formats, registered in one place; a renderer returns text or a Rich renderable.
+
+Renderers are imported only when chosen, so the JSON path never imports rich.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from .views import Column, Detail, Listing, View, cell, key
+
+# format name -> (module, function); the names are the --format choices, in help order.
+FORMATS: dict[str, tuple[str, str]] = {
+    "table": ("table", "render_table"),
+    "plain": ("human", "render_plain"),
+    "json": ("machine", "render_json"),
+    "jsonl": ("machine", "render_jsonl"),
+    "csv": ("machine", "render_csv"),
+    "md": ("human", "render_md"),
+}
+
+
+def render(view: View, fmt: str) -> Any:
+    """Text (str) for every format but `table`, which returns a Rich renderable."""
+    module_name, function_name = FORMATS[fmt]
+    module = importlib.import_module(f"{__name__}.{module_name}")
+    return getattr(module, function_name)(view)
+
+
+__all__ = ["FORMATS", "Column", "Detail", "Listing", "View", "cell", "key", "render"]

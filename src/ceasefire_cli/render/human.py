@@ -1,0 +1,43 @@
+"""Plain and Markdown formats for people and simple pipes; every data value is escaped first."""
+
+from __future__ import annotations
+
+from ceasefire_cli.text import safe_text
+
+from .views import Detail, Listing, View, cell
+
+
+def render_plain(view: View) -> str:
+    """Tab-separated, one record a line, no header, no colour, nothing truncated."""
+    rows: list[tuple[str, ...]]
+    if isinstance(view, Detail):
+        rows = list(view.rows)
+    else:
+        rows = [
+            tuple(cell(column.get(record)) for column in view.columns) for record in view.records
+        ]
+    return "".join(
+        "\t".join(safe_text(value, keep_newlines=False) for value in row) + "\n" for row in rows
+    )
+
+
+def _md_cell(text: str) -> str:
+    return safe_text(text, keep_newlines=True).replace("|", "\\|").replace("\n", "<br>")
+
+
+def render_md(view: View) -> str:
+    """A GitHub-flavoured Markdown table (or a heading and a field table for one record)."""
+    if isinstance(view, Detail):
+        headers = ["Field", "Value"]
+        rows = [list(row) for row in view.rows]
+        lines = [f"## {_md_cell(view.title)}", ""]
+    else:
+        headers = [column.header for column in view.columns]
+        rows = [[cell(column.get(record)) for column in view.columns] for record in view.records]
+        lines = [f"## {_md_cell(view.title)}", ""] if view.title else []
+    lines.append("| " + " | ".join(headers) + " |")
+    lines.append("|" + "|".join("---" for _ in headers) + "|")
+    lines.extend("| " + " | ".join(_md_cell(value) for value in row) + " |" for row in rows)
+    if isinstance(view, Listing) and view.caption:
+        lines += ["", _md_cell(view.caption)]
+    return "\n".join(lines) + "\n"

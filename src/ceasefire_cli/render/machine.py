@@ -1,0 +1,39 @@
+"""Machine formats: json, jsonl and csv. Data is written as it is, never escaped for a terminal."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from .views import Listing, View, cell
+
+
+def _dumps(value: Any, *, indent: int | None) -> str:
+    # ensure_ascii=False keeps Arabic readable; JSON still escapes every control character.
+    separators = None if indent else (",", ":")
+    return json.dumps(value, ensure_ascii=False, indent=indent, separators=separators)
+
+
+def render_json(view: View) -> str:
+    payload = view.records if isinstance(view, Listing) else view.record
+    return _dumps(payload, indent=2) + "\n"
+
+
+def render_jsonl(view: View) -> str:
+    records = view.records if isinstance(view, Listing) else [view.record]
+    return "".join(_dumps(record, indent=None) + "\n" for record in records)
+
+
+def render_csv(view: View) -> str:
+    if isinstance(view, Listing):
+        records, header = view.records, list(view.fields)
+    else:
+        records, header = [view.record], list(view.record)
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180 line ends
+    writer.writerow(header)
+    for record in records:
+        writer.writerow([cell(record.get(name)) for name in header])
+    return buffer.getvalue()

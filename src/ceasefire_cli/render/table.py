@@ -1,0 +1,36 @@
+"""The Rich table format: the only renderer that imports rich, loaded only when chosen."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from ceasefire_cli.text import safe_text
+
+from .views import Detail, View, cell
+
+
+def _text(value: str) -> Text:
+    # Text(...) is never parsed as markup, so '[bold red]x[/]' in the data prints literally.
+    return Text(safe_text(value))
+
+
+def render_table(view: View) -> Table:
+    if isinstance(view, Detail):
+        table = Table(title=_text(view.title), show_header=False, box=box.SIMPLE, expand=False)
+        table.add_column("Field", style="bold", no_wrap=True)
+        table.add_column("Value", overflow="fold")
+        for label, value in view.rows:
+            table.add_row(Text(label), _text(value))
+        return table
+    table = Table(
+        title=_text(view.title) if view.title else None,
+        caption=_text(view.caption) if view.caption else None,
+        box=box.SIMPLE_HEAD,
+    )
+    for column in view.columns:
+        table.add_column(column.header, no_wrap=not column.wrap, overflow="fold")
+    for record in view.records:
+        table.add_row(*(_text(cell(column.get(record))) for column in view.columns))
+    return table

@@ -1,0 +1,59 @@
+"""What a command hands to a renderer: records for machines plus the columns people see."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ceasefire_cli.records import Record
+
+
+def cell(value: Any) -> str:
+    """A record value as one human-readable cell: lists joined, sources as 'name <url>'."""
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        name = value.get("name") or value.get("title") or value.get("id") or ""
+        url = value.get("url")
+        return f"{name} <{url}>" if url else str(name)
+    if isinstance(value, list):
+        separator = "; " if any(isinstance(item, dict) for item in value) else ", "
+        return separator.join(cell(item) for item in value)
+    return str(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    header: str
+    get: Callable[[Record], Any]
+    # Rich wraps text in table cells; ids and dates must stay whole to be copied.
+    wrap: bool = True
+
+
+def key(name: str, header: str | None = None, *, wrap: bool = True) -> Column:
+    return Column(header or name.replace("_", " ").title(), lambda record: record.get(name), wrap)
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """Many records of one kind (list, validate)."""
+
+    records: list[Record]
+    columns: tuple[Column, ...]
+    fields: tuple[str, ...]  # the record keys, in order: the CSV header even when there are no rows
+    caption: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Detail:
+    """One record shown in full (show): label/value rows for people, the record for machines."""
+
+    record: Record
+    rows: tuple[tuple[str, str], ...]
+    title: str
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+View = Listing | Detail

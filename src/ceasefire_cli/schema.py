@@ -1,0 +1,40 @@
+"""The dataset file's vocabulary: which tables and keys exist and what values they take; no I/O."""
+
+from __future__ import annotations
+
+import re
+
+TOP_LEVEL_KEYS = ("dataset", "actors", "events", "windows")
+# `windows` (ultimatums, truces, moratoriums, expiring deals) is reserved for the deadlines
+# feature: accepted here so data can be written ahead of the code that reads it.
+
+DATASET_KEYS = ("name", "description", "source", "source_date")
+
+EVENT_REQUIRED = ("id", "date", "title")
+EVENT_TEXT_KEYS = ("summary", "text_ar", "note")
+EVENT_LIST_KEYS = ("actors", "places", "tags")
+EVENT_KEYS = (
+    *EVENT_REQUIRED,
+    "summary",
+    "text_ar",
+    "actors",
+    "places",
+    "tags",
+    "sources",
+    "provenance",
+    "dating",
+    "reported_date",
+    "note",
+)
+SOURCE_KEYS = ("name", "url")
+
+ACTOR_REQUIRED = ("id", "name")
+ACTOR_KEYS = (*ACTOR_REQUIRED, "name_ar", "role", "role_ar", "kind", "aliases")
+
+PROVENANCES = ("article", "follow-up", "user")
+DATINGS = ("article", "derived", "sources")
+ACTOR_KINDS = ("person", "country", "organisation", "group", "media")
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+TAG_PATTERN = ID_PATTERN
+URL_PATTERN = re.compile(r"^https?://\S+$")

@@ -1,0 +1,48 @@
+"""Text folding for matching names, and escaping untrusted text for display; pure functions."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Arabic marks that change nothing about which word it is: harakat, superscript alef, tatweel.
+_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+_ARABIC_LETTERS = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"}
+)
+_SPACES = re.compile(r"[\s\u00a0]+")
+
+
+def fold(text: str) -> str:
+    """Fold a name for comparison: case, accents, Arabic letter forms and spacing.
+
+    'Zelenskyy', 'ZELENSKYY' and 'Zelénskyy' fold alike; so do 'إسطنبول' and 'اسطنبول'.
+    """
+    text = _ARABIC_MARKS.sub("", text)
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    # Drop Latin/Cyrillic combining accents; NFKD leaves Arabic letters intact apart from
+    # hamza/madda forms, which are re-composed below before the letter-form table applies.
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    stripped = unicodedata.normalize("NFKC", stripped).translate(_ARABIC_LETTERS)
+    return _SPACES.sub(" ", stripped).strip()
+
+
+# Characters that can move the cursor, recolour, retitle or rewrite a terminal or reorder text:
+# C0/C1 controls (ESC starts CSI/OSC sequences, incl. OSC 52 clipboard writes and OSC 8 links),
+# DEL, and the bidi embedding/override/isolate controls (U+202A-202E, U+2066-2069).
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_WITH_BREAKS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def safe_text(text: str, *, keep_newlines: bool = True) -> str:
+    """Show control characters as visible escapes (ESC → '\\x1b') so data cannot drive the terminal.
+
+    With keep_newlines=False, tab and newline are escaped too, for one-record-a-line formats.
+    """
+    pattern = _UNSAFE if keep_newlines else _UNSAFE_WITH_BREAKS
+    return pattern.sub(_escape, text)
