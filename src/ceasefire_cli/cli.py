@@ -196,21 +196,26 @@ def _fail(err: CeasefireError) -> NoReturn:
 
 def _write(view: View, env: Environment) -> None:
     output: Any = render(view, env.fmt)
-    if isinstance(output, str):
-        sys.stdout.write(output)
-        sys.stdout.flush()
-        return
-    from rich.console import Console  # only the table format pays for importing rich
+    try:
+        if isinstance(output, str):
+            sys.stdout.write(output)
+            sys.stdout.flush()
+            return
+        from rich.console import Console  # only the table format pays for importing rich
 
-    console = Console(
-        file=sys.stdout,
-        highlight=False,
-        markup=False,
-        emoji=False,
-        no_color=not env.color,
-        soft_wrap=False,
-    )
-    console.print(output)
+        console = Console(
+            file=sys.stdout,
+            highlight=False,
+            markup=False,
+            emoji=False,
+            no_color=not env.color,
+            soft_wrap=False,
+        )
+        console.print(output)
+    except BrokenPipeError:
+        # The reader has gone (`| head`): stop quietly, as Unix tools do.
+        _silence_stdout()
+        raise typer.Exit(EXIT_BROKEN_PIPE) from None
 
 
 def _version(value: bool) -> None:

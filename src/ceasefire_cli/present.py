@@ -10,19 +10,19 @@ from .model import Event, Timeline
 from .render.views import Column, Detail, Listing, cell, key
 
 
-def _title_with_reported(record: records.Record) -> str:
+def _title_and_id(record: records.Record) -> str:
+    # The id sits under the title so that a long id never squeezes the title at 80 columns.
     # Fact-checkers need to see where the verified date differs from the article's.
     reported = record.get("reported_date")
-    title = str(record["title"])
-    return f"{title} (article: {reported})" if reported else title
+    title = f"{record['title']} (article: {reported})" if reported else str(record["title"])
+    return f"{title}\n{record['id']}"
 
 
 _PLAIN_EVENT_COLUMNS = (key("date", wrap=False), key("id", "ID", wrap=False), key("title"))
 _TABLE_EVENT_COLUMNS = (
     key("date", wrap=False),
-    Column("Title", _title_with_reported),
-    key("tags"),
-    key("id", "ID", wrap=False),
+    Column("Event", _title_and_id),
+    key("tags", max_width=14),
 )
 
 

@@ -30,7 +30,9 @@ def render_table(view: View) -> Table:
         box=box.SIMPLE_HEAD,
     )
     for column in view.columns:
-        table.add_column(column.header, no_wrap=not column.wrap, overflow="fold")
+        table.add_column(
+            column.header, no_wrap=not column.wrap, overflow="fold", max_width=column.max_width
+        )
     for record in view.records:
         table.add_row(*(_text(cell(column.get(record))) for column in view.columns))
     return table

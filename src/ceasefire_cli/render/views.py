@@ -29,10 +29,14 @@ class Column:
     get: Callable[[Record], Any]
     # Rich wraps text in table cells; ids and dates must stay whole to be copied.
     wrap: bool = True
+    max_width: int | None = None  # keep side columns narrow so titles get the room
 
 
-def key(name: str, header: str | None = None, *, wrap: bool = True) -> Column:
-    return Column(header or name.replace("_", " ").title(), lambda record: record.get(name), wrap)
+def key(
+    name: str, header: str | None = None, *, wrap: bool = True, max_width: int | None = None
+) -> Column:
+    title = header or name.replace("_", " ").title()
+    return Column(title, lambda record: record.get(name), wrap, max_width)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,148 @@
+"""The real process: console script, one-line errors, closed pipes, Ctrl-C, installs."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "CEASEFIRE_TODAY": "2026-11-30", "NO_COLOR": "1", "COLUMNS": "100"}
+ENV.pop("CEASEFIRE_DATA", None)
+
+
+def ceasefire(*args: str, cwd: Path | str = "/") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(BIN / "ceasefire"), *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=ENV,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_installed_command_runs_from_any_directory() -> None:
+    run = ceasefire("list", "--since", "2025-02", "--json", cwd="/")
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout)[0]["id"] == "2025-02-12-trump-putin-call"
+
+
+def test_python_dash_m_works_too() -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "ceasefire_cli", "--version"],
+        capture_output=True, text=True, cwd="/", env=ENV, check=False,
+    )  # fmt: skip
+    assert run.returncode == 0
+    assert run.stdout.startswith("ceasefire ")
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "stderr"),
+    [
+        (
+            ("list", "--bogus"),
+            2,
+            "ceasefire: error: No such option: --bogus (see 'ceasefire list --help')\n",
+        ),
+        (
+            ("lsit",),
+            2,
+            "ceasefire: error: No such command 'lsit'. Did you mean 'list'? (see 'ceasefire --help')\n",
+        ),
+        (("list", "--limit", "-1"), 2, None),
+        (("show",), 2, "ceasefire: error: Missing argument 'ID'. (see 'ceasefire show --help')\n"),
+        (("list", "--format", "xml"), 2, None),
+    ],
+)
+def test_click_usage_errors_are_one_line(
+    args: tuple[str, ...], code: int, stderr: str | None
+) -> None:
+    run = ceasefire(*args)
+    assert run.returncode == code
+    assert run.stdout == ""
+    assert run.stderr.count("\n") == 1, run.stderr
+    assert run.stderr.startswith("ceasefire: error: ")
+    if stderr is not None:
+        assert run.stderr == stderr
+
+
+def test_closed_stdout_ends_quietly() -> None:
+    process = subprocess.Popen(
+        [str(BIN / "ceasefire"), "list", "--json"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV, cwd="/",
+    )  # fmt: skip
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader goes away before a byte is written, like `| head -c 0`
+    stderr = process.stderr.read()
+    assert process.wait(timeout=60) == 141
+    assert stderr == b""
+
+
+def test_head_of_a_pipe_gets_the_first_bytes() -> None:
+    run = subprocess.run(
+        f"'{BIN / 'ceasefire'}' list --json | head -c 100",
+        shell=True, capture_output=True, text=True, env=ENV, cwd="/", check=False,
+    )  # fmt: skip
+    assert run.stdout.startswith('[\n  {\n    "id": "2014-crimea-annexation"')
+    assert run.stderr == ""
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs a FIFO")
+def test_ctrl_c_during_a_load_exits_130_without_a_traceback(tmp_path: Path) -> None:
+    fifo = tmp_path / "slow.toml"
+    os.mkfifo(fifo)  # opening it blocks until a writer comes: the load is "in progress"
+    process = subprocess.Popen(
+        [str(BIN / "ceasefire"), "list", "--data", str(fifo)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV, cwd="/",
+    )  # fmt: skip
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:  # wait until the process has the FIFO open
+        fds = Path(f"/proc/{process.pid}/fd")
+        if any(str(fd.readlink()) == str(fifo) for fd in fds.iterdir() if fd.is_symlink()):
+            break
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert err == b"ceasefire: interrupted\n"
+    assert out == b""
+
+
+def test_wheel_ships_the_dataset_and_works_installed_elsewhere(tmp_path: Path) -> None:
+    dist, site = tmp_path / "dist", tmp_path / "site"
+    pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
+    subprocess.run(
+        [*pip, "wheel", "--no-deps", "--no-build-isolation", "-w", str(dist), str(ROOT)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    (wheel,) = dist.glob("*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        assert "ceasefire_cli/data/events.toml" in archive.namelist()
+    subprocess.run(
+        [*pip, "install", "--no-deps", "--target", str(site), str(wheel)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    env = {**ENV, "PYTHONPATH": str(site)}  # the installed copy comes before the checkout
+    code = (
+        "import ceasefire_cli, sys; "
+        "print(ceasefire_cli.__file__); print(ceasefire_cli.bundled_path()); "
+        "from ceasefire_cli.cli import main; sys.exit(main(['list', '--since', '2025-02']))"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd="/", env=env, check=False
+    )
+    assert run.returncode == 0, run.stderr
+    module, data, first, *_ = run.stdout.splitlines()
+    assert module.startswith(str(site))
+    assert data == str(site / "ceasefire_cli" / "data" / "events.toml")
+    assert first.split("\t")[1] == "2025-02-12-trump-putin-call"
