@@ -321,8 +321,8 @@ def test_user_file_overlays_and_replaces_by_id(invoke: Invoke, tmp_path: Path) -
 
 
 def test_ceasefire_data_env_is_a_path_list(invoke: Invoke, tmp_path: Path) -> None:
-    a = write(tmp_path, '[[events]]\nid = "a"\ndate = "2030"\ntitle = "A"\n', "a.toml")
-    b = write(tmp_path, '[[events]]\nid = "b"\ndate = "2031"\ntitle = "B"\n', "b.toml")
+    a = write(tmp_path, '[[events]]\nid = "a"\ndate = "2020"\ntitle = "A"\n', "a.toml")
+    b = write(tmp_path, '[[events]]\nid = "b"\ndate = "2021"\ntitle = "B"\n', "b.toml")
     run = invoke("list", "--no-bundled", env={"CEASEFIRE_DATA": f"{a}{os.pathsep}{b}"})
     assert ids(run.stdout) == ["a", "b"]
 

@@ -75,7 +75,10 @@ def test_show_json_adds_expanded_actors_and_neighbours(invoke: Invoke) -> None:
     record = invoke(
         "show", "2025-02-28-meeting", "--no-bundled", "--data", str(MINI), "--json"
     ).json()
-    assert list(record) == [*EVENT_FIELDS, "previous", "next"]
+    assert list(record) == [*EVENT_FIELDS, "previous", "next", "as_of"]
+    assert record["as_of"] == "2026-11-30"
     assert {
-        key: value for key, value in record.items() if key not in ("actors", "previous", "next")
+        key: value
+        for key, value in record.items()
+        if key not in ("actors", "previous", "next", "as_of")
     } == {key: value for key, value in MEETING.items() if key != "actors"}

@@ -149,13 +149,6 @@ def test_a_minimal_user_file_loads(tmp_path: Path) -> None:
     )
 
 
-def test_reserved_windows_table_is_accepted(tmp_path: Path) -> None:
-    path = write(
-        tmp_path, '[[windows]]\nid = "w"\n\n[[events]]\nid = "x"\ndate = "2025"\ntitle = "X"\n'
-    )
-    assert check_files([path]) == []
-
-
 def test_user_files_may_reference_bundled_actors(tmp_path: Path) -> None:
     path = write(tmp_path, '[[events]]\nid = "x"\ndate = "2025"\ntitle = "X"\nactors = ["putin"]\n')
     assert check_files([bundled_path(), path]) == []

@@ -6,6 +6,7 @@ It must not print, read the clock, or import typer/rich.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -20,7 +21,7 @@ import tomli as toml
 from . import schema
 from .dates import DateError, parse_stored_date
 from .errors import DataError, Problem
-from .model import Actor, Event, Source, Timeline
+from .model import UNITS, Actor, Duration, Event, Moment, Source, Timeline, Window
 
 BUNDLED_NAME = "events.toml"
 
@@ -41,15 +42,16 @@ class _FileContent:
     origin: str
     events: list[Event] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
+    windows: list[Window] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 
-_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*(events|actors)[ \t]*\]\][ \t]*(?:#.*)?$")
+_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*(events|actors|windows)[ \t]*\]\][ \t]*(?:#.*)?$")
 
 
 def _header_lines(text: str) -> dict[str, list[int]]:
-    """Line numbers of each [[events]] / [[actors]] header, in order (TOML keeps array order)."""
-    found: dict[str, list[int]] = {"events": [], "actors": []}
+    """Line numbers of each [[events]] / [[actors]] / [[windows]] header, in order."""
+    found: dict[str, list[int]] = {"events": [], "actors": [], "windows": []}
     for number, line in enumerate(text.splitlines(), start=1):
         match = _HEADER.match(line)
         if match:
@@ -232,6 +234,130 @@ def _read_event(table: Mapping[str, Any], line: int | None, content: _FileConten
     )
 
 
+def _day(check: _Checker, table: Mapping[str, Any], key: str) -> dt.date | None:
+    value = table.get(key)
+    if value is None:
+        return None
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value  # a bare TOML date
+    text = check.text(table, key)
+    if text is None:
+        return None
+    try:
+        precision, period = parse_stored_date(text)
+    except DateError as err:
+        check.problem(f"'{text}': {err}; write YYYY-MM-DD", key)
+        return None
+    if period.start != period.end:
+        check.problem(f"'{text}' is a {precision.value}, not a day; write YYYY-MM-DD", key)
+        return None
+    return period.start
+
+
+def _moment(check: _Checker, table: Mapping[str, Any], key: str) -> Moment | None:
+    """A day (YYYY-MM-DD) or an instant with its UTC offset (2025-04-19T18:00+03:00)."""
+    value = table.get(key)
+    if isinstance(value, str) and "T" in value:
+        try:
+            value = dt.datetime.fromisoformat(value)
+        except ValueError:
+            check.problem(
+                f"'{value}' is not an ISO date-time; write e.g. 2025-04-19T18:00+03:00", key
+            )
+            return None
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None:
+            written = table[key] if isinstance(table[key], str) else value.isoformat()
+            check.problem(f"'{written}' has no UTC offset; add one, e.g. +03:00", key)
+            return None
+        return value
+    return _day(check, table, key)
+
+
+def _duration(check: _Checker, table: Mapping[str, Any]) -> Duration | None:
+    amount, unit = table.get("duration"), table.get("unit")
+    if amount is None:
+        if unit is not None:
+            check.problem("given without a duration", "unit")
+        return None
+    if isinstance(amount, int) and not isinstance(amount, bool):
+        low = high = amount
+    elif (
+        isinstance(amount, list)
+        and len(amount) == 2
+        and all(isinstance(n, int) and not isinstance(n, bool) for n in amount)
+    ):
+        low, high = amount
+    else:
+        check.problem("must be a whole number or a range [min, max]", "duration")
+        return None
+    if low <= 0 or high <= 0:
+        check.problem("must be positive", "duration")
+        return None
+    if low > high:
+        check.problem(f"range [{low}, {high}] has min > max", "duration")
+        return None
+    if unit is None:
+        check.problem(f"missing: say what {low} counts ({', '.join(UNITS)})", "unit")
+        return None
+    if unit not in UNITS:
+        check.problem(f"'{unit}' is not one of: {', '.join(UNITS)}", "unit")
+        return None
+    return Duration(low, high, unit)
+
+
+def _read_window(table: Mapping[str, Any], line: int | None, content: _FileContent) -> None:
+    raw_id = table.get("id")
+    check = _Checker(content, line, f"window {raw_id}" if isinstance(raw_id, str) else "window")
+    check.keys(table, schema.WINDOW_KEYS, schema.WINDOW_REQUIRED)
+    window_id = check.text(table, "id")
+    if window_id is not None and not schema.ID_PATTERN.match(window_id):
+        check.problem("must be lowercase kebab-case (a-z, 0-9, '-')", "id")
+        window_id = None
+    kind = check.choice(table, "kind", schema.WINDOW_KINDS)
+    title = check.text(table, "title")
+    event_id = check.text(table, "event")
+    issued = _day(check, table, "issued")
+    start = _moment(check, table, "start")
+    end = _moment(check, table, "end")
+    duration = _duration(check, table)
+    if start is not None and end is not None and _as_day(end) < _as_day(start):
+        check.problem(f"ends ({_as_day(end)}) before it starts ({_as_day(start)})", "end")
+        end = None
+    if issued is not None and start is not None and _as_day(start) < issued:
+        check.problem(f"starts ({_as_day(start)}) before it was issued ({issued})", "start")
+    outcome = check.choice(table, "outcome", schema.OUTCOMES)
+    outcome_date = _day(check, table, "outcome_date")
+    texts = {key: check.text(table, key) for key in ("supersedes", "quote_ar", "note")}
+    sources = _read_sources(check, table.get("sources"))
+    if None in (window_id, kind, title, event_id, issued):
+        return
+    content.windows.append(
+        Window(
+            id=window_id or "",
+            kind=kind or "",
+            title=title or "",
+            event_id=event_id or "",
+            issued=issued or dt.date.min,
+            start=start,
+            duration=duration,
+            end=end,
+            supersedes=texts["supersedes"],
+            outcome=outcome,
+            outcome_date=outcome_date,
+            quote_ar=texts["quote_ar"],
+            note=texts["note"],
+            sources=sources,
+            origin=content.origin,
+            line=line,
+        )
+    )
+
+
+def _as_day(moment: Moment) -> dt.date:
+    return moment.date() if isinstance(moment, dt.datetime) else moment
+
+
 def _read_records(
     doc: Mapping[str, Any], kind: str, lines: list[int], content: _FileContent
 ) -> list[tuple[Mapping[str, Any], int | None]]:
@@ -262,7 +388,7 @@ def _read_document(doc: Mapping[str, Any], text: str, content: _FileContent) -> 
                     Problem(content.origin, f"unknown key{hint}", None, None, "dataset", key)
                 )
     lines = _header_lines(text)
-    for kind, read in (("actors", _read_actor), ("events", _read_event)):
+    for kind, read in (("actors", _read_actor), ("events", _read_event), ("windows", _read_window)):
         records = _read_records(doc, kind, lines[kind], content)
         _check_duplicates(kind[:-1], records, content)
         for table, line in records:
@@ -324,30 +450,49 @@ def read_file(path: Path) -> _FileContent:
     return content
 
 
-def _merge(contents: Sequence[_FileContent]) -> tuple[list[Event], list[Actor], list[Problem]]:
-    """Overlay files in order: a later record with the same id replaces an earlier one."""
+def _cross_problem(record: Event | Window, kind: str, field_name: str, message: str) -> Problem:
+    return Problem(record.origin, message, record.line, None, f"{kind} {record.id}", field_name)
+
+
+def _merge(contents: Sequence[_FileContent]) -> _FileContent:
+    """Overlay files in order (a later record with the same id replaces an earlier one),
+    then check the references between records."""
     events: dict[str, Event] = {}
     actors: dict[str, Actor] = {}
-    problems: list[Problem] = []
+    windows: dict[str, Window] = {}
+    merged = _FileContent(origin="")
     for content in contents:
-        problems.extend(content.problems)
+        merged.problems.extend(content.problems)
         events.update((event.id, event) for event in content.events)
         actors.update((actor.id, actor) for actor in content.actors)
+        windows.update((window.id, window) for window in content.windows)
     for event in events.values():
         for actor_id in event.actors:
             if actor_id not in actors:
-                hint = _did_you_mean(actor_id, actors)
-                problems.append(
-                    Problem(
-                        event.origin,
-                        f"unknown actor '{actor_id}'{hint}; add it as [[actors]] or fix the id",
-                        event.line,
-                        None,
-                        f"event {event.id}",
-                        "actors",
+                message = f"unknown actor '{actor_id}'{_did_you_mean(actor_id, actors)}"
+                merged.problems.append(
+                    _cross_problem(
+                        event, "event", "actors", f"{message}; add it as [[actors]] or fix the id"
                     )
                 )
-    return list(events.values()), list(actors.values()), problems
+    superseded = {window.supersedes for window in windows.values()}
+    for window in windows.values():
+        if window.event_id not in events:
+            message = f"unknown event '{window.event_id}'{_did_you_mean(window.event_id, events)}"
+            merged.problems.append(_cross_problem(window, "window", "event", message))
+        if window.supersedes is not None and window.supersedes not in windows:
+            hint = _did_you_mean(window.supersedes, windows)
+            message = f"unknown window '{window.supersedes}'{hint}"
+            merged.problems.append(_cross_problem(window, "window", "supersedes", message))
+        if window.supersedes == window.id:
+            merged.problems.append(_cross_problem(window, "window", "supersedes", "names itself"))
+        if window.outcome == "superseded" and window.id not in superseded:
+            message = "'superseded', but no window has supersedes = this id"
+            merged.problems.append(_cross_problem(window, "window", "outcome", message))
+    merged.events = list(events.values())
+    merged.actors = list(actors.values())
+    merged.windows = list(windows.values())
+    return merged
 
 
 def dataset_paths(user_files: Sequence[Path], *, bundled: bool) -> list[Path]:
@@ -356,7 +501,7 @@ def dataset_paths(user_files: Sequence[Path], *, bundled: bool) -> list[Path]:
 
 def check_files(paths: Sequence[Path]) -> list[Problem]:
     """Every problem in these files taken together (what `validate` reports)."""
-    return _merge([read_file(path) for path in paths])[2]
+    return _merge([read_file(path) for path in paths]).problems
 
 
 def load_timeline(user_files: Sequence[Path] = (), *, bundled: bool = True) -> Timeline:
@@ -365,8 +510,11 @@ def load_timeline(user_files: Sequence[Path] = (), *, bundled: bool = True) -> T
     Raises DataError listing every problem when any file is invalid.
     """
     paths = dataset_paths(user_files, bundled=bundled)
-    events, actors, problems = _merge([read_file(path) for path in paths])
-    if problems:
-        raise DataError(problems)
-    events.sort(key=lambda event: event.sort_key)
-    return Timeline(tuple(events), tuple(actors), tuple(str(path) for path in paths))
+    merged = _merge([read_file(path) for path in paths])
+    if merged.problems:
+        raise DataError(merged.problems)
+    events = sorted(merged.events, key=lambda event: event.sort_key)
+    windows = sorted(merged.windows, key=lambda window: (window.issued, window.id))
+    return Timeline(
+        tuple(events), tuple(merged.actors), tuple(str(path) for path in paths), tuple(windows)
+    )

@@ -85,13 +85,62 @@ class Event:
         return (self.period.start, self.id)
 
 
+UNITS = ("hours", "days", "weeks", "months", "years")
+
+
+@dataclass(frozen=True, slots=True)
+class Duration:
+    """A duration exactly as a source states it: a number or a range, with its unit."""
+
+    min: int
+    max: int
+    unit: str  # one of UNITS
+
+    @property
+    def text(self) -> str:
+        amount = str(self.min) if self.min == self.max else f"{self.min}–{self.max}"
+        unit = self.unit[:-1] if self.max == 1 else self.unit
+        return f"{amount} {unit}"
+
+
+# A start or end as written: a whole day, or an instant with its UTC offset.
+Moment = dt.date | dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """A time-bounded item: an ultimatum, truce, moratorium, deal, talks or proposal.
+
+    Only what the sources state is stored; ends, due dates and statuses are computed
+    (windows.py), so the arithmetic is shown and tested rather than copied.
+    """
+
+    id: str
+    kind: str
+    title: str
+    event_id: str
+    issued: dt.date
+    start: Moment | None = None
+    duration: Duration | None = None
+    end: Moment | None = None  # an explicit end: the day it ended, or an exact instant
+    supersedes: str | None = None
+    outcome: str | None = None
+    outcome_date: dt.date | None = None
+    quote_ar: str | None = None
+    note: str | None = None
+    sources: tuple[Source, ...] = ()
+    origin: str = ""
+    line: int | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Timeline:
-    """A loaded, validated dataset: events in date order and actors by id."""
+    """A loaded, validated dataset: events in date order, actors, and windows by issue date."""
 
     events: tuple[Event, ...]
     actors: tuple[Actor, ...]
     files: tuple[str, ...] = ()
+    windows: tuple[Window, ...] = ()
 
     def actor(self, actor_id: str) -> Actor | None:
         for actor in self.actors:

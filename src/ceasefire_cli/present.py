@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from . import records
+from .diff import Diff
 from .errors import Problem
 from .model import Event, Timeline
-from .render.views import Column, Detail, Listing, cell, key
+from .render.views import Column, Detail, Listing, Report, cell, key
+from .windows import WindowState
 
 
 def _title_and_id(record: records.Record) -> str:
@@ -41,9 +44,15 @@ def _actor_line(actor: records.Record) -> str:
 
 
 def event_detail(
-    timeline: Timeline, event: Event, previous: Event | None, following: Event | None
+    timeline: Timeline,
+    event: Event,
+    previous: Event | None,
+    following: Event | None,
+    *,
+    as_of: dt.date,
 ) -> Detail:
     record = records.event_detail_record(timeline, event, previous, following)
+    record["as_of"] = as_of.isoformat()
     labels = (
         ("ID", "id"),
         ("Date", "date"),
@@ -61,6 +70,7 @@ def event_detail(
         ("Note", "note"),
         ("Previous", "previous"),
         ("Next", "next"),
+        ("As of", "as_of"),
     )
     rows: list[tuple[str, str]] = []
     for label, name in labels:
@@ -87,4 +97,160 @@ def problem_listing(problems: Sequence[Problem]) -> Listing:
         records=[records.problem_record(problem) for problem in problems],
         columns=(Column("Problem", lambda record: str(Problem(**record))),),
         fields=records.PROBLEM_FIELDS,
+    )
+
+
+def days_left_text(low: int | None, high: int | None) -> str:
+    """'44 days left', '6–8 days left', 'due today', '3 days ago', 'now, up to 1 day left'."""
+    if low is None or high is None:
+        return ""
+
+    def days(n: int) -> str:
+        return f"{n} day" if n == 1 else f"{n} days"
+
+    if low == high:
+        if low == 0:
+            return "today (0 days left)"
+        return f"{days(low)} left" if low > 0 else f"{days(-low)} ago"
+    if low >= 0:
+        return f"{low}–{days(high)} left"
+    if high < 0:
+        return f"{-high}–{days(-low)} ago"
+    return f"now, up to {days(high)} left"
+
+
+def _window_cell(record: records.Record) -> str:
+    # The supersession chain is shown where people look: beside the window's name.
+    lines = [str(record["title"]), str(record["id"])]
+    if record["superseded_by"]:
+        lines.append(f"→ superseded by {record['superseded_by']}")
+    if record["supersedes"]:
+        lines.append(f"← replaces {record['supersedes']}")
+    return "\n".join(lines)
+
+
+def _due_cell(record: records.Record) -> str:
+    low, high = record["due_earliest"], record["due_latest"]
+    if low is None:
+        return ""
+    return str(low) if low == high else f"{low} ..\n{high}"
+
+
+def _kind_cell(record: records.Record) -> str:
+    stated = (record["duration"] or {}).get("text")
+    return f"{record['kind']}\n{stated}" if stated else str(record["kind"])
+
+
+def _status_cell(record: records.Record) -> str:
+    left = days_left_text(record["days_left_min"], record["days_left_max"])
+    return f"{record['status']}\n{left}" if left else str(record["status"])
+
+
+def deadline_listing(
+    states: Sequence[WindowState], *, for_table: bool, explain: bool, as_of: str
+) -> Listing:
+    if for_table:
+        columns: tuple[Column, ...] = (
+            Column("Window", _window_cell, min_width=24),
+            Column("Kind, stated", _kind_cell),
+            Column("Due / last day", _due_cell, wrap=False),
+            Column("Status", _status_cell, wrap=False),
+        )
+    else:
+        columns = (
+            key("id"),
+            key("kind"),
+            key("status"),
+            key("due_earliest"),
+            key("due_latest"),
+            key("days_left_min"),
+            key("days_left_max"),
+            key("title"),
+        )
+    if explain:
+        columns = (*columns, key("explanation", "Arithmetic"))
+    count = len(states)
+    return Listing(
+        records=[records.window_record(state) for state in states],
+        columns=columns,
+        fields=records.WINDOW_FIELDS,
+        caption=f"{count} window{'' if count == 1 else 's'} · as of {as_of}",
+    )
+
+
+def _elapsed_text(elapsed: records.Record) -> str:
+    parts = [
+        f"{elapsed[unit]} {unit[:-1] if elapsed[unit] == 1 else unit}"
+        for unit in ("years", "months", "days")
+        if elapsed[unit]
+    ]
+    return ", ".join(parts) or "0 days"
+
+
+_CHANGE_COLUMNS = (
+    key("date", wrap=False),
+    key("window_id", "Window", wrap=False),
+    key("change"),
+    key("status"),
+)
+_STATE_COLUMNS = (key("mark", "", wrap=False), key("id", "Window", wrap=False), key("title"))
+
+
+def diff_report(diff: Diff, timeline: Timeline, *, stat: bool) -> Report:
+    full = records.diff_record(diff)
+    record = records.diff_record(diff, stat=True) if stat else full
+    titles = {window.id: window.title for window in timeline.windows}
+    start = diff.start.event.id if diff.start.event else diff.start.day.isoformat()
+    end = diff.end.event.id if diff.end.event else diff.end.day.isoformat()
+    summary = (
+        f"{diff.days} days ({_elapsed_text(full['elapsed'])}) "
+        f"from {diff.start.day} to {diff.end.day}",
+        f"{len(diff.events)} events, {len(diff.changes)} window changes; "
+        f"in force or pending: +{len(diff.added)} −{len(diff.removed)}",
+        f"as of {diff.as_of}",
+    )
+    state_rows = [
+        {"mark": "+", "id": window.id, "title": titles.get(window.id, "")} for window in diff.added
+    ] + [
+        {"mark": "−", "id": window.id, "title": titles.get(window.id, "")}
+        for window in diff.removed
+    ]
+    rows: list[records.Record] = [
+        {"type": "summary", "date": diff.end.day.isoformat(), "id": None, "text": line}
+        for line in summary
+    ]
+    if not stat:
+        rows += [
+            {"type": "event", "date": event["date"], "id": event["id"], "text": event["title"]}
+            for event in full["events"]
+        ]
+        rows += [
+            {"type": "change", "date": c["date"], "id": c["window_id"], "text": c["change"]}
+            for c in full["changes"]
+        ]
+        rows += [
+            {
+                "type": "added" if r["mark"] == "+" else "removed",
+                "date": None,
+                "id": r["id"],
+                "text": r["title"],
+            }
+            for r in state_rows
+        ]
+    sections: tuple[tuple[str, Listing], ...] = ()
+    if not stat:
+        sections = (
+            ("Events", event_listing(diff.events, for_table=False, caption=None)),
+            ("Window changes", Listing(full["changes"], _CHANGE_COLUMNS, ())),
+            (
+                "In force or pending: at the start (−) and at the end (+)",
+                Listing(state_rows, _STATE_COLUMNS, ()),
+            ),
+        )
+    return Report(
+        record=record,
+        rows=rows,
+        title=f"diff {start} → {end}",
+        summary=summary,
+        sections=sections,
     )

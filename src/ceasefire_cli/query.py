@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .errors import NotFoundError, UsageError
 from .model import Actor, Event, Period, Timeline
@@ -134,3 +135,15 @@ def neighbours(timeline: Timeline, event: Event) -> tuple[Event | None, Event | 
     before = events[index - 1] if index > 0 else None
     after = events[index + 1] if index + 1 < len(events) else None
     return before, after
+
+
+def as_of(timeline: Timeline, day: dt.date) -> Timeline:
+    """The timeline as it stood at the end of `day`: later events and windows are not there yet.
+
+    An event with a partial date counts from its first day (`2025-08` is there on 1 Aug).
+    """
+    return replace(
+        timeline,
+        events=tuple(event for event in timeline.events if event.period.start <= day),
+        windows=tuple(window for window in timeline.windows if window.issued <= day),
+    )

@@ -6,10 +6,13 @@ change them only with a version bump.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+from .diff import Diff
 from .errors import Problem
 from .model import Actor, Event, Timeline
+from .windows import WindowState, explain
 
 Record = dict[str, Any]
 
@@ -95,3 +98,118 @@ def problem_record(problem: Problem) -> Record:
         "field": problem.field,
         "message": problem.message,
     }
+
+
+def _moment(value: dt.date | dt.datetime | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="minutes")
+    return value.isoformat()
+
+
+def _day(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+WINDOW_FIELDS = (
+    "id",
+    "kind",
+    "title",
+    "event_id",
+    "issued",
+    "start",
+    "duration",
+    "end",
+    "due_earliest",
+    "due_latest",
+    "end_instant",
+    "status",
+    "days_left_min",
+    "days_left_max",
+    "supersedes",
+    "superseded_by",
+    "outcome",
+    "outcome_date",
+    "explanation",
+    "quote_ar",
+    "note",
+    "sources",
+    "as_of",
+)
+
+
+def window_record(state: WindowState) -> Record:
+    """A window as it stood on `state.day` (the `deadlines` contract)."""
+    window, plan = state.window, state.schedule
+    duration = window.duration
+    instants = [i for i in (plan.end_instant_min, plan.end_instant_max) if i is not None]
+    record: Record = {
+        "id": window.id,
+        "kind": window.kind,
+        "title": window.title,
+        "event_id": window.event_id,
+        "issued": window.issued.isoformat(),
+        "start": _moment(window.start),
+        "duration": (
+            {"min": duration.min, "max": duration.max, "unit": duration.unit, "text": duration.text}
+            if duration
+            else None
+        ),
+        "end": _moment(window.end),
+        "due_earliest": _day(plan.due_earliest),
+        "due_latest": _day(plan.due_latest),
+        # An hour-based window ends at an instant; a range of instants is given as its latest.
+        "end_instant": _moment(max(instants)) if instants else None,
+        "status": state.status,
+        "days_left_min": state.days_left_min,
+        "days_left_max": state.days_left_max,
+        "supersedes": window.supersedes,
+        "superseded_by": state.superseded_by,
+        "outcome": window.outcome,
+        "outcome_date": _day(window.outcome_date),
+        "explanation": explain(window),
+        "quote_ar": window.quote_ar,
+        "note": window.note,
+        "sources": [{"name": source.name, "url": source.url} for source in window.sources],
+        "as_of": state.day.isoformat(),
+    }
+    return record
+
+
+def diff_record(diff: Diff, *, stat: bool = False) -> Record:
+    """`diff`: one object; with stat=True the lists are replaced by their counts."""
+    record: Record = {
+        "from": diff.start.day.isoformat(),
+        "to": diff.end.day.isoformat(),
+        "from_event": diff.start.event.id if diff.start.event else None,
+        "to_event": diff.end.event.id if diff.end.event else None,
+        "days": diff.days,
+        "elapsed": {
+            "years": diff.elapsed.years,
+            "months": diff.elapsed.months,
+            "days": diff.elapsed.days,
+        },
+    }
+    lists: Record = {
+        "events": [event_record(event) for event in diff.events],
+        "changes": [
+            {
+                "window_id": change.window.id,
+                "change": change.change,
+                "date": change.date.isoformat(),
+                "status": change.status,
+            }
+            for change in diff.changes
+        ],
+        "active_at_from": [window.id for window in diff.active_at_from],
+        "active_at_to": [window.id for window in diff.active_at_to],
+        "added": [window.id for window in diff.added],
+        "removed": [window.id for window in diff.removed],
+    }
+    if stat:
+        record.update({f"{key}_count": len(value) for key, value in lists.items()})
+    else:
+        record.update(lists)
+    record["as_of"] = diff.as_of.isoformat()
+    return record

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 
 TOP_LEVEL_KEYS = ("dataset", "actors", "events", "windows")
-# `windows` (ultimatums, truces, moratoriums, expiring deals) is reserved for the deadlines
-# feature: accepted here so data can be written ahead of the code that reads it.
 
 DATASET_KEYS = ("name", "description", "source", "source_date")
 
@@ -38,3 +36,30 @@ ACTOR_KINDS = ("person", "country", "organisation", "group", "media")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TAG_PATTERN = ID_PATTERN
 URL_PATTERN = re.compile(r"^https?://\S+$")
+
+WINDOW_REQUIRED = ("id", "kind", "title", "event", "issued")
+WINDOW_KEYS = (
+    *WINDOW_REQUIRED,
+    "start",
+    "duration",
+    "unit",
+    "end",
+    "supersedes",
+    "outcome",
+    "outcome_date",
+    "quote_ar",
+    "note",
+    "sources",
+)
+WINDOW_KINDS = ("ultimatum", "ceasefire", "truce", "moratorium", "agreement", "talks", "proposal")
+OUTCOMES = (
+    "accepted",
+    "rejected",
+    "violated",
+    "expired",
+    "lapsed",
+    "ended",
+    "extended",
+    "superseded",
+    "never-in-force",
+)

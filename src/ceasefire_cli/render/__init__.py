@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from .views import Column, Detail, Listing, View, cell, key
+from .views import ROW_FIELDS, Column, Detail, Listing, Report, View, cell, key
 
 # format name -> (module, function); the names are the --format choices, in help order.
 FORMATS: dict[str, tuple[str, str]] = {
@@ -28,4 +28,15 @@ def render(view: View, fmt: str) -> Any:
     return getattr(module, function_name)(view)
 
 
-__all__ = ["FORMATS", "Column", "Detail", "Listing", "View", "cell", "key", "render"]
+__all__ = [
+    "FORMATS",
+    "ROW_FIELDS",
+    "Column",
+    "Detail",
+    "Listing",
+    "Report",
+    "View",
+    "cell",
+    "key",
+    "render",
+]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ceasefire_cli.text import safe_text
 
-from .views import Detail, Listing, View, cell
+from .views import ROW_FIELDS, Detail, Listing, Report, View, cell
 
 
 def render_plain(view: View) -> str:
@@ -12,6 +12,8 @@ def render_plain(view: View) -> str:
     rows: list[tuple[str, ...]]
     if isinstance(view, Detail):
         rows = list(view.rows)
+    elif isinstance(view, Report):
+        rows = [tuple(cell(row.get(name)) for name in ROW_FIELDS) for row in view.rows]
     else:
         rows = [
             tuple(cell(column.get(record)) for column in view.columns) for record in view.records
@@ -25,8 +27,30 @@ def _md_cell(text: str) -> str:
     return safe_text(text, keep_newlines=True).replace("|", "\\|").replace("\n", "<br>")
 
 
+def _md_table(headers: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    lines.extend("| " + " | ".join(_md_cell(value) for value in row) + " |" for row in rows)
+    return lines
+
+
+def _md_report(view: Report) -> str:
+    lines = [f"## {_md_cell(view.title)}", ""]
+    lines += [f"- {_md_cell(line)}" for line in view.summary]
+    for heading, listing in view.sections:
+        lines += ["", f"### {_md_cell(heading)}", ""]
+        rows = [
+            [cell(column.get(record)) for column in listing.columns] for record in listing.records
+        ]
+        lines += (
+            _md_table([column.header for column in listing.columns], rows) if rows else ["(none)"]
+        )
+    return "\n".join(lines) + "\n"
+
+
 def render_md(view: View) -> str:
     """A GitHub-flavoured Markdown table (or a heading and a field table for one record)."""
+    if isinstance(view, Report):
+        return _md_report(view)
     if isinstance(view, Detail):
         headers = ["Field", "Value"]
         rows = [list(row) for row in view.rows]
@@ -35,9 +59,7 @@ def render_md(view: View) -> str:
         headers = [column.header for column in view.columns]
         rows = [[cell(column.get(record)) for column in view.columns] for record in view.records]
         lines = [f"## {_md_cell(view.title)}", ""] if view.title else []
-    lines.append("| " + " | ".join(headers) + " |")
-    lines.append("|" + "|".join("---" for _ in headers) + "|")
-    lines.extend("| " + " | ".join(_md_cell(value) for value in row) + " |" for row in rows)
+    lines += _md_table(headers, rows)
     if isinstance(view, Listing) and view.caption:
         lines += ["", _md_cell(view.caption)]
     return "\n".join(lines) + "\n"

@@ -7,7 +7,7 @@ import io
 import json
 from typing import Any
 
-from .views import Listing, View, cell
+from .views import ROW_FIELDS, Listing, Report, View, cell
 
 
 def _dumps(value: Any, *, indent: int | None) -> str:
@@ -21,14 +21,23 @@ def render_json(view: View) -> str:
     return _dumps(payload, indent=2) + "\n"
 
 
+def _line_records(view: View) -> list[Any]:
+    if isinstance(view, Listing):
+        return view.records
+    if isinstance(view, Report):
+        return view.rows
+    return [view.record]
+
+
 def render_jsonl(view: View) -> str:
-    records = view.records if isinstance(view, Listing) else [view.record]
-    return "".join(_dumps(record, indent=None) + "\n" for record in records)
+    return "".join(_dumps(record, indent=None) + "\n" for record in _line_records(view))
 
 
 def render_csv(view: View) -> str:
     if isinstance(view, Listing):
         records, header = view.records, list(view.fields)
+    elif isinstance(view, Report):
+        records, header = view.rows, list(ROW_FIELDS)
     else:
         records, header = [view.record], list(view.record)
     buffer = io.StringIO(newline="")

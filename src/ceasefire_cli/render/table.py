@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from rich import box
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from ceasefire_cli.text import safe_text
 
-from .views import Detail, View, cell
+from .views import Detail, Listing, Report, View, cell
 
 
 def _text(value: str) -> Text:
@@ -16,7 +17,15 @@ def _text(value: str) -> Text:
     return Text(safe_text(value))
 
 
-def render_table(view: View) -> Table:
+def render_table(view: View) -> RenderableType:
+    if isinstance(view, Report):
+        parts: list[RenderableType] = [Text(safe_text(view.title), style="bold")]
+        parts += [_text(line) for line in view.summary]
+        for heading, listing in view.sections:
+            parts.append(Text(""))
+            parts.append(Text(safe_text(heading), style="bold"))
+            parts.append(_listing(listing) if listing.records else Text("  (none)"))
+        return Group(*parts)
     if isinstance(view, Detail):
         table = Table(title=_text(view.title), show_header=False, box=box.SIMPLE, expand=False)
         table.add_column("Field", style="bold", no_wrap=True)
@@ -24,6 +33,10 @@ def render_table(view: View) -> Table:
         for label, value in view.rows:
             table.add_row(Text(label), _text(value))
         return table
+    return _listing(view)
+
+
+def _listing(view: Listing) -> Table:
     table = Table(
         title=_text(view.title) if view.title else None,
         caption=_text(view.caption) if view.caption else None,
@@ -31,7 +44,11 @@ def render_table(view: View) -> Table:
     )
     for column in view.columns:
         table.add_column(
-            column.header, no_wrap=not column.wrap, overflow="fold", max_width=column.max_width
+            column.header,
+            no_wrap=not column.wrap,
+            overflow="fold",
+            max_width=column.max_width,
+            min_width=column.min_width,
         )
     for record in view.records:
         table.add_row(*(_text(cell(column.get(record))) for column in view.columns))

@@ -30,6 +30,7 @@ class Column:
     # Rich wraps text in table cells; ids and dates must stay whole to be copied.
     wrap: bool = True
     max_width: int | None = None  # keep side columns narrow so titles get the room
+    min_width: int | None = None
 
 
 def key(
@@ -60,4 +61,18 @@ class Detail:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-View = Listing | Detail
+@dataclass(frozen=True, slots=True)
+class Report:
+    """A composite answer (diff): one object for JSON, flat typed rows for line formats,
+    and summary lines plus titled sections for people."""
+
+    record: Record
+    rows: list[Record]  # flat rows for plain/csv/jsonl; keys: ROW_FIELDS
+    title: str
+    summary: tuple[str, ...]
+    sections: tuple[tuple[str, Listing], ...]
+
+
+ROW_FIELDS = ("type", "date", "id", "text")
+
+View = Listing | Detail | Report

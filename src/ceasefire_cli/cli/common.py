@@ -1,0 +1,265 @@
+"""Shared pieces of the command line: the app, common options, the environment, output.
+
+Only the cli package imports typer and reads the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+from ceasefire_cli import __version__
+from ceasefire_cli.dataset import load_timeline
+from ceasefire_cli.dates import ACCEPTED_FORMS, DateError, parse_period
+from ceasefire_cli.errors import CeasefireError, DataError, UsageError
+from ceasefire_cli.model import Period, Timeline
+from ceasefire_cli.query import as_of
+from ceasefire_cli.render import FORMATS, View, render
+
+PROG = "ceasefire"
+# Exit status when the reader of our output went away (`| head`): 128 + SIGPIPE, as Unix tools do.
+EXIT_BROKEN_PIPE = 141
+
+
+class Format(enum.StrEnum):
+    table = "table"
+    plain = "plain"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    md = "md"
+
+
+assert tuple(Format) == tuple(FORMATS), "Format must list the registered renderers"
+
+app = typer.Typer(
+    name=PROG,
+    help=(
+        "Query a sourced timeline of the efforts to end the Russia–Ukraine war: talks, calls, "
+        "proposals, truces and ultimatums, from an Arabic news article of 8 August 2025 and "
+        "verified follow-ups."
+    ),
+    epilog="Examples:  ceasefire list --since 2025-02  ·  ceasefire show 2025-07-14  ·  "
+    "ceasefire list --actor لافروف --json",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+_COMMON = "Data and output"
+DataOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--data",
+        metavar="FILE",
+        envvar="CEASEFIRE_DATA",
+        help="A TOML file of your own events, laid over the bundled ones (same id replaces). "
+        "Repeatable; CEASEFIRE_DATA takes a path list.",
+        rich_help_panel=_COMMON,
+        show_default=False,
+    ),
+]
+NoBundledOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-bundled",
+        help="Use only the --data files, not the bundled dataset.",
+        rich_help_panel=_COMMON,
+    ),
+]
+FormatOpt = Annotated[
+    Format | None,
+    typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,
+        help="Output format. Default: table on a terminal, plain (tab-separated) in a pipe.",
+        rich_help_panel=_COMMON,
+        show_default=False,
+    ),
+]
+JsonOpt = Annotated[
+    bool, typer.Option("--json", help="Shortcut for --format json.", rich_help_panel=_COMMON)
+]
+NoColorOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-color", help="No colour (also when NO_COLOR is set).", rich_help_panel=_COMMON
+    ),
+]
+TodayOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--today",
+        metavar="DATE",
+        envvar="CEASEFIRE_TODAY",
+        help="Pretend today is this day, for relative dates like '3 weeks ago'.",
+        rich_help_panel=_COMMON,
+        show_default=False,
+    ),
+]
+
+
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        envvar="CEASEFIRE_AS_OF",
+        help="Show the world as it stood at the end of this day (of a period: its last day). "
+        "Default: today.",
+        rich_help_panel=_COMMON,
+        show_default=False,
+    ),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Environment:
+    """The ambient inputs of one run, gathered in one place so tests can pin them."""
+
+    today: dt.date
+    as_of: dt.date
+    data: tuple[Path, ...]
+    bundled: bool
+    fmt: Format
+    color: bool
+
+
+def _today(value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()  # the only place the program reads the clock
+    try:
+        period = parse_period(value, today=dt.date.today())
+    except DateError as err:
+        raise date_error("--today", value, err) from None
+    if period.start != period.end:
+        raise UsageError(
+            f"--today: '{value}' is a period, not a day", "give a day, e.g. 2025-08-08"
+        )
+    return period.start
+
+
+def make_environment(
+    data: list[Path] | None,
+    no_bundled: bool,
+    fmt: Format | None,
+    as_json: bool,
+    no_color: bool,
+    today: str | None,
+    as_of_text: str | None = None,
+) -> Environment:
+    if as_json and fmt not in (None, Format.json):
+        raise UsageError(f"--json and --format {fmt} disagree", "give only one of them")
+    if fmt is None:
+        fmt = Format.json if as_json else (Format.table if sys.stdout.isatty() else Format.plain)
+    if no_bundled and not data:
+        raise UsageError("--no-bundled leaves no data", "add --data FILE (or set CEASEFIRE_DATA)")
+    color = not no_color and "NO_COLOR" not in os.environ
+    day = _today(today)
+    as_of_period = period_option("--as-of", as_of_text, day)
+    as_of_day = as_of_period.end if as_of_period else day
+    return Environment(day, as_of_day, tuple(data or ()), not no_bundled, fmt, color)
+
+
+def date_error(option: str, value: str, err: DateError) -> UsageError:
+    return UsageError(f"{option}: '{value}': {err}", f"accepted forms: {ACCEPTED_FORMS}")
+
+
+def period_option(option: str, value: str | None, today: dt.date) -> Period | None:
+    if value is None:
+        return None
+    try:
+        return parse_period(value, today=today)
+    except DateError as err:
+        raise date_error(option, value, err) from None
+
+
+def load_full(env: Environment) -> Timeline:
+    """The whole dataset, whatever the as-of day."""
+    return load_timeline(env.data, bundled=env.bundled)
+
+
+def load(env: Environment) -> Timeline:
+    """The dataset as it stood at the end of the as-of day."""
+    return as_of(load_full(env), env.as_of)
+
+
+def err_line(line: str) -> None:
+    sys.stderr.write(f"{line}\n")
+
+
+@contextmanager
+def handle_errors() -> Iterator[None]:
+    """Turn every CeasefireError into its message on stderr and its exit code."""
+    try:
+        yield
+    except DataError as err:
+        for problem in err.problems:
+            err_line(str(problem))
+        fail(err)
+    except CeasefireError as err:
+        fail(err)
+
+
+def fail(err: CeasefireError) -> NoReturn:
+    err_line(f"{PROG}: error: {err}")
+    raise typer.Exit(err.exit_code)
+
+
+def write_view(view: View, env: Environment) -> None:
+    output: Any = render(view, env.fmt)
+    try:
+        if isinstance(output, str):
+            sys.stdout.write(output)
+            sys.stdout.flush()
+            return
+        from rich.console import Console  # only the table format pays for importing rich
+
+        console = Console(
+            file=sys.stdout,
+            highlight=False,
+            markup=False,
+            emoji=False,
+            no_color=not env.color,
+            soft_wrap=False,
+        )
+        console.print(output)
+    except BrokenPipeError:
+        # The reader has gone (`| head`): stop quietly, as Unix tools do.
+        silence_stdout()
+        raise typer.Exit(EXIT_BROKEN_PIPE) from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"{PROG} {__version__}\n")
+        raise typer.Exit
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool | None,
+        typer.Option(
+            "--version", "-V", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = None,
+) -> None:
+    """Query a sourced timeline of the efforts to end the Russia–Ukraine war."""
+
+
+def silence_stdout() -> None:
+    # The reader is gone: point stdout at /dev/null so the interpreter's final flush stays quiet.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

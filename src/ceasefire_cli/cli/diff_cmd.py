@@ -1,0 +1,70 @@
+"""`ceasefire diff A B`: what changed after A, up to and including B."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ceasefire_cli import present
+from ceasefire_cli.diff import diff_between, resolve_endpoint
+from ceasefire_cli.errors import ExitCode
+
+from .common import (
+    AsOfOpt,
+    DataOpt,
+    FormatOpt,
+    JsonOpt,
+    NoBundledOpt,
+    NoColorOpt,
+    TodayOpt,
+    app,
+    handle_errors,
+    load,
+    make_environment,
+    write_view,
+)
+
+DIFF_EXAMPLES = """Examples:
+
+  ceasefire diff 2025-02-18-riyadh-us-russia-talks 2025-05-16-istanbul-direct-talks
+
+  ceasefire diff 2025-02-18 2025-05-16            the same span, by dates: 87 days
+
+  ceasefire diff 2025-07 2025-08 --json           after July, up to the end of August
+
+  ceasefire diff 2025-07-14 2025-08-01 --stat --exit-code
+
+A and B are dates, periods (after A's last day, up to B's last day) or event ids (after
+event A, up to and including event B). A date wins over an id prefix that looks the same."""
+
+
+@app.command("diff", epilog=DIFF_EXAMPLES)
+def diff_command(
+    start: Annotated[str, typer.Argument(metavar="A", help="A date, period or event id.")],
+    end: Annotated[str, typer.Argument(metavar="B", help="A later date, period or event id.")],
+    stat: Annotated[bool, typer.Option("--stat", help="Counts only.")] = False,
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="Exit 1 when anything changed, 0 when nothing did.")
+    ] = False,
+    data: DataOpt = None,
+    no_bundled: NoBundledOpt = False,
+    fmt: FormatOpt = None,
+    as_json: JsonOpt = False,
+    no_color: NoColorOpt = False,
+    today: TodayOpt = None,
+    as_of: AsOfOpt = None,
+) -> None:
+    """What changed between two days: events, window changes, and what was in force at each."""
+    with handle_errors():
+        env = make_environment(data, no_bundled, fmt, as_json, no_color, today, as_of)
+        timeline = load(env)
+        result = diff_between(
+            timeline,
+            resolve_endpoint(timeline, start, today=env.today),
+            resolve_endpoint(timeline, end, today=env.today),
+            as_of=env.as_of,
+        )
+        write_view(present.diff_report(result, timeline, stat=stat), env)
+    if exit_code and result.changed:
+        raise typer.Exit(ExitCode.NO_MATCH)

@@ -1,0 +1,66 @@
+"""`ceasefire show`: one event in full."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ceasefire_cli import present
+from ceasefire_cli.errors import NotFoundError
+from ceasefire_cli.query import as_of as as_of_view
+from ceasefire_cli.query import find_event, neighbours
+
+from .common import (
+    AsOfOpt,
+    DataOpt,
+    FormatOpt,
+    JsonOpt,
+    NoBundledOpt,
+    NoColorOpt,
+    TodayOpt,
+    app,
+    handle_errors,
+    load_full,
+    make_environment,
+    write_view,
+)
+
+SHOW_EXAMPLES = """Examples:
+
+  ceasefire show 2025-07-14-tariff-ultimatum
+
+  ceasefire show 2025-07-14                a unique start of an id is enough
+
+  ceasefire show 2025-05-16 --json         with actors expanded and the neighbouring events"""
+
+
+@app.command("show", epilog=SHOW_EXAMPLES)
+def show_command(
+    event_id: Annotated[
+        str, typer.Argument(metavar="ID", help="An event id, or a unique start of one.")
+    ],
+    data: DataOpt = None,
+    no_bundled: NoBundledOpt = False,
+    fmt: FormatOpt = None,
+    as_json: JsonOpt = False,
+    no_color: NoColorOpt = False,
+    today: TodayOpt = None,
+    as_of: AsOfOpt = None,
+) -> None:
+    """Show one event in full: both languages, actors, places, sources, notes and its neighbours."""
+    with handle_errors():
+        env = make_environment(data, no_bundled, fmt, as_json, no_color, today, as_of)
+        full = load_full(env)
+        timeline = as_of_view(full, env.as_of)
+        try:
+            event = find_event(timeline, event_id)
+        except NotFoundError:
+            later = find_event(full, event_id)  # unknown everywhere: the usual message
+            raise NotFoundError(
+                f"'{later.id}' ({later.date}) is after --as-of {env.as_of}",
+                "give a later --as-of, or leave it out",
+            ) from None
+        previous, following = neighbours(timeline, event)
+        detail = present.event_detail(timeline, event, previous, following, as_of=env.as_of)
+        write_view(detail, env)

@@ -1,0 +1,233 @@
+"""Window arithmetic and status as of a day: ends, due dates, days left. Pure: no clock.
+
+Counting rule (README, "Deadlines"): a duration is counted in calendar units after the start
+day, so 14 Jul + 50 days = 2 Sep and 28 Jul + 10..12 days = 7..9 Aug.
+- An ultimatum (a deadline) falls due on that day: start day + duration.
+- A span (truce, moratorium, deal, talks) ends at an exclusive instant: start + duration. A
+  day-based span starting on day S is in force from S to S + N days, exclusive, so its last
+  covered day is S + N - 1; an hour-based one ends at an exact instant in its own UTC offset.
+  People are shown the last covered day.
+- An explicit `end` that is a day is the last day the window was in force; an explicit
+  instant is its exclusive end.
+Day rule: a window is in force on day D when it is in force during any part of D in its own
+UTC offset. A deadline is pending before its (earliest) due day, `due-window` from its earliest
+to its latest due day, and lapsed from the day after.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from dateutil.relativedelta import relativedelta
+
+from .model import Moment, Timeline, Window
+
+DEADLINE_KINDS = frozenset({"ultimatum"})
+# A status and how far along its life it is: statuses never go back to a lower rank.
+STATUS_RANK = {
+    "proposed": 0,
+    "upcoming": 0,
+    "pending": 0,
+    "active": 1,
+    "due-window": 1,
+    "lapsed": 2,
+    "expired": 2,
+    "superseded": 3,
+    "rejected": 3,
+    "never-in-force": 3,
+}
+STATUSES = tuple(STATUS_RANK)
+IN_FORCE = frozenset({"active", "pending", "due-window"})
+_TICK = dt.timedelta(microseconds=1)
+
+
+def _delta(amount: int, unit: str) -> dt.timedelta | relativedelta:
+    if unit in ("hours", "days", "weeks"):
+        return dt.timedelta(**{unit: amount})
+    # Calendar months and years: 31 Jan + 1 month = 28/29 Feb, never 3 Mar.
+    return relativedelta(months=amount) if unit == "months" else relativedelta(years=amount)
+
+
+def _day(moment: Moment) -> dt.date:
+    return moment.date() if isinstance(moment, dt.datetime) else moment
+
+
+def _last_day(end: Moment) -> dt.date:
+    """The last day covered by a window that ends (exclusively) at `end`."""
+    if isinstance(end, dt.datetime):
+        return (end - _TICK).date()  # in the instant's own offset
+    return end - dt.timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    """The derived dates of a window: computed from the stored start, duration and end."""
+
+    first_day: dt.date | None  # first day in force (spans) or the start day (deadlines)
+    due_earliest: dt.date | None  # deadlines: the due day(s); spans: the last covered day(s)
+    due_latest: dt.date | None
+    end_instant_min: dt.datetime | None  # exclusive end, for windows timed to the hour
+    end_instant_max: dt.datetime | None
+
+
+def is_deadline(window: Window) -> bool:
+    return window.kind in DEADLINE_KINDS
+
+
+def schedule(window: Window) -> Schedule:
+    start = window.start
+    if window.end is not None:
+        end = window.end
+        # A day is the deadline's day, or a span's last day in force; an instant ends a span.
+        due = (
+            _last_day(end)
+            if isinstance(end, dt.datetime) and not is_deadline(window)
+            else _day(end)
+        )
+        instant = end if isinstance(end, dt.datetime) else None
+        return Schedule(_day(start) if start else None, due, due, instant, instant)
+    if start is None or window.duration is None:
+        return Schedule(_day(start) if start else None, None, None, None, None)
+    duration = window.duration
+    ends = [start + _delta(amount, duration.unit) for amount in (duration.min, duration.max)]
+    if is_deadline(window):
+        due_min, due_max = (_day(end) for end in ends)
+    else:
+        due_min, due_max = (_last_day(end) for end in ends)
+    instants = [end if isinstance(end, dt.datetime) else None for end in ends]
+    return Schedule(_day(start), due_min, due_max, instants[0], instants[1])
+
+
+def _moment_text(moment: Moment) -> str:
+    if isinstance(moment, dt.datetime):
+        return moment.isoformat(timespec="minutes")
+    return moment.isoformat()
+
+
+def _range_text(low: object, high: object) -> str:
+    return str(low) if low == high else f"{low}..{high}"
+
+
+def explain(window: Window) -> str:
+    """The arithmetic behind a window's dates, in one line."""
+    if window.end is not None:
+        line = f"explicit end {_moment_text(window.end)}"
+        line += " (instant)" if isinstance(window.end, dt.datetime) else " (last day in force)"
+        if window.duration and window.start:
+            stated = _computed(replace(window, end=None))
+            line += f"; as stated: {stated}"
+        return line
+    if window.duration is None:
+        return "no duration or end stated"
+    if window.start is None:
+        return f"{window.duration.text}, never started"
+    return _computed(window)
+
+
+def _computed(window: Window) -> str:
+    plan = schedule(window)
+    assert window.start is not None and window.duration is not None
+    base = f"{'issued' if window.start == window.issued else 'start'} {_moment_text(window.start)}"
+    base += f" + {window.duration.text} = "
+    if plan.end_instant_min is not None and plan.end_instant_max is not None:
+        ends = _range_text(_moment_text(plan.end_instant_min), _moment_text(plan.end_instant_max))
+        return f"{base}{ends} (last day {_range_text(plan.due_earliest, plan.due_latest)})"
+    result = _range_text(plan.due_earliest, plan.due_latest)
+    if is_deadline(window):
+        return base + result
+    assert plan.due_earliest is not None and plan.due_latest is not None
+    one = dt.timedelta(days=1)
+    ends = _range_text(plan.due_earliest + one, plan.due_latest + one)
+    return f"{base}{ends}, exclusive (last day {result})"
+
+
+@dataclass(frozen=True, slots=True)
+class WindowState:
+    """A window as it stood on `day`, knowing only what was announced by `known_by`."""
+
+    window: Window
+    schedule: Schedule
+    status: str
+    days_left_min: int | None
+    days_left_max: int | None
+    superseded_by: str | None
+    day: dt.date
+
+
+def _superseder(timeline: Timeline, window: Window, known_by: dt.date) -> Window | None:
+    for other in timeline.windows:
+        if other.supersedes == window.id and other.issued <= known_by:
+            return other
+    return None
+
+
+def _status(window: Window, plan: Schedule, day: dt.date, known: dt.date) -> str:
+    if window.outcome in ("rejected", "never-in-force") and (
+        window.outcome_date is None or window.outcome_date <= known
+    ):
+        return window.outcome
+    if plan.first_day is None or plan.due_earliest is None or plan.due_latest is None:
+        return "proposed"  # announced, with no start: in force only if every side accepts
+    if is_deadline(window):
+        if day < plan.due_earliest:
+            return "pending"
+        return "due-window" if day <= plan.due_latest else "lapsed"
+    if day < plan.first_day:
+        return "upcoming"
+    return "active" if day <= plan.due_latest else "expired"
+
+
+def window_state(
+    timeline: Timeline, window: Window, day: dt.date, known_by: dt.date | None = None
+) -> WindowState | None:
+    """The state of `window` on `day`; None if it had not been announced by `known_by`.
+
+    `known_by` (default: `day`) is the as-of day: later announcements, shortenings and
+    rejections are not applied, while dates past it are projected from what was known.
+    """
+    known = min(day, known_by) if known_by is not None else day
+    if window.issued > known:  # not announced yet on that day, or not known by the as-of day
+        return None
+    plan = schedule(window)
+    superseder = _superseder(timeline, window, known)
+    status = "superseded" if superseder else _status(window, plan, day, known)
+    # A superseded or rejected window has no clock left to count.
+    counting = STATUS_RANK[status] < STATUS_RANK["superseded"]
+    left_min = (plan.due_earliest - day).days if plan.due_earliest and counting else None
+    left_max = (plan.due_latest - day).days if plan.due_latest and counting else None
+    return WindowState(
+        window, plan, status, left_min, left_max, superseder.id if superseder else None, day
+    )
+
+
+def deadlines_at(
+    timeline: Timeline,
+    as_of: dt.date,
+    *,
+    kinds: tuple[str, ...] = (),
+    statuses: tuple[str, ...] = (),
+    active_only: bool = False,
+    within_days: int | None = None,
+) -> tuple[WindowState, ...]:
+    """Every window announced by `as_of`, with its status that day, filtered."""
+    states = []
+    for window in timeline.windows:
+        state = window_state(timeline, window, as_of)
+        if state is None:
+            continue
+        if kinds and window.kind not in kinds:
+            continue
+        if statuses and state.status not in statuses:
+            continue
+        if active_only and state.status not in IN_FORCE:
+            continue
+        if within_days is not None and not _due_within(state, within_days):
+            continue
+        states.append(state)
+    return tuple(states)
+
+
+def _due_within(state: WindowState, days: int) -> bool:
+    low, high = state.days_left_min, state.days_left_max
+    return low is not None and high is not None and high >= 0 and low <= days

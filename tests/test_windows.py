@@ -1,0 +1,254 @@
+"""Window arithmetic and statuses: every bundled window at each boundary, plus properties."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ceasefire_cli import check_files, load_timeline
+from ceasefire_cli.dataset import read_file
+from ceasefire_cli.model import Duration, Window
+from ceasefire_cli.windows import STATUS_RANK, deadlines_at, explain, schedule, window_state
+from conftest import ARTICLE, write
+
+TIMELINE = load_timeline()
+WINDOWS = {window.id: window for window in TIMELINE.windows}
+D = dt.date.fromisoformat
+
+
+def status(
+    window_id: str, day: str, known_by: str | None = None
+) -> tuple[str, int | None, int | None] | None:
+    state = window_state(TIMELINE, WINDOWS[window_id], D(day), D(known_by) if known_by else None)
+    return (state.status, state.days_left_min, state.days_left_max) if state else None
+
+
+@pytest.mark.parametrize(
+    ("window_id", "due_earliest", "due_latest", "end_instant"),
+    [
+        ("belarus-talks-two-weeks", "2022-03-13", "2022-03-13", None),  # 28 Feb + 14 d, exclusive
+        ("black-sea-grain-deal", "2023-07-17", "2023-07-17", None),  # explicit end per sources
+        ("us-30-day-ceasefire-proposal", None, None, None),  # never started
+        (
+            "energy-strike-moratorium",
+            "2025-04-16",
+            "2025-04-16",
+            None,
+        ),  # Peskov: "expires on April 16"
+        ("easter-truce", "2025-04-20", "2025-04-20", "2025-04-21T00:00:00+03:00"),
+        ("victory-day-truce", "2025-05-10", "2025-05-10", "2025-05-11T00:00:00+03:00"),
+        ("tariff-ultimatum-50-days", "2025-09-02", "2025-09-02", None),  # 14 Jul + 50 d
+        ("tariff-deadline-10-12-days", "2025-08-07", "2025-08-09", None),  # 28 Jul + 10..12 d
+    ],
+)
+def test_schedule_of_every_bundled_window(
+    window_id: str, due_earliest: str | None, due_latest: str | None, end_instant: str | None
+) -> None:
+    plan = schedule(WINDOWS[window_id])
+    assert (str(plan.due_earliest) if plan.due_earliest else None) == due_earliest
+    assert (str(plan.due_latest) if plan.due_latest else None) == due_latest
+    assert (plan.end_instant_max.isoformat() if plan.end_instant_max else None) == end_instant
+
+
+@pytest.mark.parametrize(
+    ("window_id", "day", "expected"),
+    [
+        # The 50-day ultimatum: pending, then superseded the day the shortening was issued.
+        ("tariff-ultimatum-50-days", "2025-07-13", None),
+        ("tariff-ultimatum-50-days", "2025-07-14", ("pending", 50, 50)),
+        ("tariff-ultimatum-50-days", "2025-07-20", ("pending", 44, 44)),
+        ("tariff-ultimatum-50-days", "2025-07-27", ("pending", 37, 37)),
+        ("tariff-ultimatum-50-days", "2025-07-28", ("superseded", None, None)),
+        ("tariff-ultimatum-50-days", "2025-09-03", ("superseded", None, None)),
+        # The 10-12 day deadline: a due range 7..9 Aug.
+        ("tariff-deadline-10-12-days", "2025-07-27", None),
+        ("tariff-deadline-10-12-days", "2025-07-28", ("pending", 10, 12)),
+        ("tariff-deadline-10-12-days", "2025-08-01", ("pending", 6, 8)),
+        ("tariff-deadline-10-12-days", "2025-08-06", ("pending", 1, 3)),
+        ("tariff-deadline-10-12-days", "2025-08-07", ("due-window", 0, 2)),
+        ("tariff-deadline-10-12-days", "2025-08-08", ("due-window", -1, 1)),
+        ("tariff-deadline-10-12-days", "2025-08-09", ("due-window", -2, 0)),
+        ("tariff-deadline-10-12-days", "2025-08-10", ("lapsed", -3, -1)),
+        # Easter truce: 18:00 19 Apr to 00:00 21 Apr, UTC+3; in force on any part of a day.
+        ("easter-truce", "2025-04-18", None),
+        ("easter-truce", "2025-04-19", ("active", 1, 1)),
+        ("easter-truce", "2025-04-20", ("active", 0, 0)),
+        ("easter-truce", "2025-04-21", ("expired", -1, -1)),
+        # Victory Day truce: announced 28 Apr for 00:00 8 May to 00:00 11 May, UTC+3.
+        ("victory-day-truce", "2025-04-27", None),
+        ("victory-day-truce", "2025-04-28", ("upcoming", 12, 12)),
+        ("victory-day-truce", "2025-05-07", ("upcoming", 3, 3)),
+        ("victory-day-truce", "2025-05-08", ("active", 2, 2)),
+        ("victory-day-truce", "2025-05-10", ("active", 0, 0)),
+        ("victory-day-truce", "2025-05-11", ("expired", -1, -1)),
+        # Energy moratorium: 30 days from 18 Mar, last day 16 Apr.
+        ("energy-strike-moratorium", "2025-03-17", None),
+        ("energy-strike-moratorium", "2025-03-18", ("active", 29, 29)),
+        ("energy-strike-moratorium", "2025-04-16", ("active", 0, 0)),
+        ("energy-strike-moratorium", "2025-04-17", ("expired", -1, -1)),
+        # The US 30-day proposal: accepted by Kyiv, effectively rejected by Putin on 13 Mar.
+        ("us-30-day-ceasefire-proposal", "2025-03-10", None),
+        ("us-30-day-ceasefire-proposal", "2025-03-11", ("proposed", None, None)),
+        ("us-30-day-ceasefire-proposal", "2025-03-12", ("proposed", None, None)),
+        ("us-30-day-ceasefire-proposal", "2025-03-13", ("rejected", None, None)),
+        # The grain deal, in force through 17 Jul 2023.
+        ("black-sea-grain-deal", "2022-07-21", None),
+        ("black-sea-grain-deal", "2022-07-22", ("active", 360, 360)),
+        ("black-sea-grain-deal", "2023-07-17", ("active", 0, 0)),
+        ("black-sea-grain-deal", "2023-07-18", ("expired", -1, -1)),
+        # The Belarus talks: two weeks from 28 Feb 2022.
+        ("belarus-talks-two-weeks", "2022-02-27", None),
+        ("belarus-talks-two-weeks", "2022-02-28", ("active", 13, 13)),
+        ("belarus-talks-two-weeks", "2022-03-13", ("active", 0, 0)),
+        ("belarus-talks-two-weeks", "2022-03-14", ("expired", -1, -1)),
+    ],
+)
+def test_status_at_each_boundary(
+    window_id: str, day: str, expected: tuple[str, int | None, int | None] | None
+) -> None:
+    assert status(window_id, day) == expected
+
+
+def test_as_of_hides_later_shortening_but_projects_dates() -> None:
+    # Knowing only what was known on 20 Jul, 5 Aug looks like a pending 50-day ultimatum.
+    assert status("tariff-ultimatum-50-days", "2025-08-05", known_by="2025-07-20") == (
+        "pending",
+        28,
+        28,
+    )
+    assert status("tariff-deadline-10-12-days", "2025-08-05", known_by="2025-07-20") is None
+    assert status("us-30-day-ceasefire-proposal", "2025-03-20", known_by="2025-03-12") == (
+        "proposed",
+        None,
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("window_id", "text"),
+    [
+        ("tariff-deadline-10-12-days", "issued 2025-07-28 + 10–12 days = 2025-08-07..2025-08-09"),
+        ("tariff-ultimatum-50-days", "issued 2025-07-14 + 50 days = 2025-09-02"),
+        (
+            "easter-truce",
+            "start 2025-04-19T18:00+03:00 + 30 hours = 2025-04-21T00:00+03:00 (last day 2025-04-20)",
+        ),
+        (
+            "energy-strike-moratorium",
+            "issued 2025-03-18 + 30 days = 2025-04-17, exclusive (last day 2025-04-16)",
+        ),
+        (
+            "black-sea-grain-deal",
+            "explicit end 2023-07-17 (last day in force); as stated: issued 2022-07-22 + 1 year = 2023-07-22, exclusive (last day 2023-07-21)",
+        ),
+        ("us-30-day-ceasefire-proposal", "30 days, never started"),
+    ],
+)
+def test_explain_shows_the_arithmetic(window_id: str, text: str) -> None:
+    assert explain(WINDOWS[window_id]) == text
+
+
+def test_deadlines_at_filters() -> None:
+    as_of = D("2025-08-01")
+    assert [s.window.id for s in deadlines_at(TIMELINE, as_of, active_only=True)] == [
+        "tariff-deadline-10-12-days"
+    ]
+    assert [s.window.id for s in deadlines_at(TIMELINE, as_of, kinds=("truce",))] == [
+        "easter-truce",
+        "victory-day-truce",
+    ]
+    assert [s.window.id for s in deadlines_at(TIMELINE, as_of, statuses=("superseded",))] == [
+        "tariff-ultimatum-50-days"
+    ]
+    assert [s.window.id for s in deadlines_at(TIMELINE, as_of, within_days=7)] == [
+        "tariff-deadline-10-12-days"  # due in 6-8 days: the range overlaps the next 7
+    ]
+    assert deadlines_at(TIMELINE, as_of, within_days=5) == ()
+
+
+@pytest.mark.skipif(not ARTICLE.is_file(), reason="source article not beside the repo")
+def test_window_quotes_are_verbatim() -> None:
+    article = ARTICLE.read_text(encoding="utf-8")
+    for window in TIMELINE.windows:
+        assert window.quote_ar and window.quote_ar in article, window.id
+
+
+# --- properties -------------------------------------------------------------------------------
+
+days = st.dates(min_value=dt.date(2022, 1, 1), max_value=dt.date(2026, 12, 31))
+units = st.sampled_from(("hours", "days", "weeks", "months", "years"))
+
+
+@st.composite
+def windows(draw: st.DrawFn) -> Window:
+    issued = draw(days)
+    low = draw(st.integers(1, 400))
+    high = draw(st.integers(low, low + 30))
+    unit = draw(units)
+    start: dt.date | dt.datetime = issued + dt.timedelta(days=draw(st.integers(0, 20)))
+    if unit == "hours" or draw(st.booleans()):
+        offset = dt.timezone(dt.timedelta(hours=draw(st.integers(-12, 14))))
+        start = dt.datetime.combine(start, dt.time(draw(st.integers(0, 23))), offset)
+    kind = draw(st.sampled_from(("ultimatum", "truce", "moratorium", "agreement")))
+    return Window("w", kind, "W", "e", issued, start, Duration(low, high, unit))
+
+
+@given(windows())
+def test_due_earliest_is_never_after_due_latest(window: Window) -> None:
+    plan = schedule(window)
+    assert plan.due_earliest is not None and plan.due_latest is not None
+    assert plan.due_earliest <= plan.due_latest
+
+
+@given(windows(), st.integers(0, 900))
+def test_status_never_goes_back(window: Window, span: int) -> None:
+    timeline = TIMELINE.__class__((), (), (), (window,))
+    ranks = []
+    for offset in range(0, span, max(1, span // 60)):
+        state = window_state(timeline, window, window.issued + dt.timedelta(days=offset))
+        assert state is not None
+        ranks.append(STATUS_RANK[state.status])
+    assert ranks == sorted(ranks)
+
+
+# --- validation -------------------------------------------------------------------------------
+
+GOOD_EVENT = '[[events]]\nid = "e"\ndate = "2025-01-01"\ntitle = "E"\n\n'
+
+
+@pytest.mark.parametrize(
+    ("window", "expected"),
+    [
+        ('id = "w"\nkind = "truce"\ntitle = "W"\nevent = "nope"\nissued = "2025-01-01"\n', "event: unknown event 'nope'"),
+        ('id = "w"\nkind = "truce"\ntitle = "W"\nevent = "e"\nissued = "2025-01-01"\nsupersedes = "x"\n', "supersedes: unknown window 'x'"),
+        ('id = "w"\nkind = "truce"\ntitle = "W"\nevent = "e"\nissued = "2025-01-01"\nstart = "2025-01-05"\nend = "2025-01-02"\n', "end: ends (2025-01-02) before it starts (2025-01-05)"),
+        ('id = "w"\nkind = "truce"\ntitle = "W"\nevent = "e"\nissued = "2025-01-01"\nduration = [12, 10]\nunit = "days"\n', "duration: range [12, 10] has min > max"),
+        ('id = "w"\nkind = "truce"\ntitle = "W"\nevent = "e"\nissued = "2025-01-01"\nduration = 30\n', "unit: missing: say what 30 counts"),
+        ('id = "w"\nkind = "truce"\ntitle = "W"\nevent = "e"\nissued = "2025-01-01"\nduration = 30\nunit = "fortnights"\n', "unit: 'fortnights' is not one of: hours, days, weeks, months, years"),
+        ('id = "w"\nkind = "siege"\ntitle = "W"\nevent = "e"\nissued = "2025-01-01"\n', "kind: 'siege' is not one of:"),
+        ('id = "w"\nkind = "truce"\ntitle = "W"\nevent = "e"\nissued = "2025-01"\n', "issued: '2025-01' is a month, not a day"),
+        ('id = "w"\nkind = "truce"\ntitle = "W"\nevent = "e"\nissued = "2025-01-01"\nstart = "2025-01-01T18:00"\n', "start: '2025-01-01T18:00' has no UTC offset"),
+        ('id = "w"\nkind = "truce"\ntitle = "W"\nevent = "e"\nissued = "2025-01-01"\noutcome = "superseded"\n', "outcome: 'superseded', but no window has supersedes"),
+        ('id = "w"\nkind = "truce"\nevent = "e"\nissued = "2025-01-01"\n', "title: missing (required)"),
+    ],
+)  # fmt: skip
+def test_window_validation(tmp_path: Path, window: str, expected: str) -> None:
+    path = write(tmp_path, GOOD_EVENT + "[[windows]]\n" + window)
+    messages = [str(problem) for problem in check_files([path])]
+    assert any(f"window w: {expected}" in message for message in messages), messages
+    assert all(message.startswith(f"{path}:6: ") for message in messages), messages
+
+
+def test_a_valid_window_in_a_user_file(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        GOOD_EVENT + '[[windows]]\nid = "w"\nkind = "truce"\ntitle = "W"\nevent = "e"\n'
+        'issued = "2025-01-01"\nstart = 2025-01-02T06:00:00+02:00\nduration = 2\nunit = "days"\n',
+    )
+    assert read_file(path).problems == []
+    (window,) = load_timeline([path], bundled=False).windows
+    assert schedule(window).due_latest == D("2025-01-04")  # ends 06:00 on 4 Jan
