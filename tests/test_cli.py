@@ -333,7 +333,7 @@ def test_invalid_data_file_prints_problems_and_exits_3(invoke: Invoke, tmp_path:
     assert run.exit_code == 3
     assert run.stdout == ""
     first, last = run.stderr.splitlines()
-    assert first.startswith(f"{bad}:1: event x: date: '2025-02-30':")
+    assert first.startswith(f"{bad}:3: event x: date: '2025-02-30':")
     assert last.startswith("ceasefire: error: the dataset has 1 problem;")
 
 
@@ -384,9 +384,9 @@ def test_validate_reports_every_problem_with_its_location(invoke: Invoke, tmp_pa
     run = invoke("validate", str(bad), "--no-bundled")
     assert run.exit_code == 3
     assert run.lines() == [
-        f"{bad}:4: event one: titel: unknown key (did you mean 'title'?)",
         f"{bad}:4: event one: title: missing (required)",
-        f"{bad}:4: event one: date: '2025-13': month 13 does not exist; write YYYY, YYYY-MM or YYYY-MM-DD",
+        f"{bad}:6: event one: date: '2025-13': month 13 does not exist; write YYYY, YYYY-MM or YYYY-MM-DD",
+        f"{bad}:7: event one: titel: unknown key (did you mean 'title'?)",
         f"{bad}:9: event one: id: duplicate id (first at line 4)",
         f"{bad}:9: event one: actors: unknown actor 'nobody'; add it as [[actors]] or fix the id",
     ]
@@ -408,7 +408,7 @@ def test_validate_json_problem_objects(invoke: Invoke, tmp_path: Path) -> None:
     assert run.json() == [
         {
             "file": str(bad),
-            "line": 1,
+            "line": 2,
             "column": None,
             "record": "event Bad_Id",
             "field": "id",
@@ -468,3 +468,56 @@ def test_no_arguments_shows_help(invoke: Invoke) -> None:
     run = invoke()
     assert "list" in run.stdout
     assert "validate" in run.stdout
+
+
+# --- review fixes: hostile text on stderr and in JSON, suggestions, env edge cases ---------------
+
+
+def test_problem_lines_on_stderr_escape_hostile_data(invoke: Invoke, tmp_path: Path) -> None:
+    bad = write(
+        tmp_path, '[[events]]\nid = "x"\ndate = "2025\\u001b]0;PWNED\\u0007"\ntitle = "t"\n'
+    )
+    run = invoke("list", "--data", str(bad))
+    assert run.exit_code == 3
+    assert "\x1b" not in run.stderr and "\x07" not in run.stderr
+    assert "2025\\x1b]0;PWNED\\x07" in run.stderr
+
+
+def test_json_escapes_c1_controls_and_bidi_overrides(invoke: Invoke, tmp_path: Path) -> None:
+    path = write(tmp_path, '[[events]]\nid = "x"\ndate = "2025"\ntitle = "a\\u009bb\\u202ec"\n')
+    run = invoke("list", "--no-bundled", "--data", str(path), "--json")
+    assert "\x9b" not in run.stdout and "\u202e" not in run.stdout
+    assert run.json()[0]["title"] == "a\x9bb\u202ec"  # the data itself is unchanged
+
+
+def test_trailing_separator_in_ceasefire_data_is_ignored(invoke: Invoke, tmp_path: Path) -> None:
+    a = write(tmp_path, '[[events]]\nid = "a"\ndate = "2020"\ntitle = "A"\n', "a.toml")
+    run = invoke("list", "--no-bundled", env={"CEASEFIRE_DATA": f"{a}{os.pathsep}"})
+    assert run.exit_code == 0, run.stderr
+    assert ids(run.stdout) == ["a"]
+
+
+@pytest.mark.parametrize(
+    ("wanted", "suggestion"),
+    [
+        ("istanbul", "did you mean 2022-03-29-istanbul-talks-begin, 2025-05-11-putin-proposes-istanbul-talks, 2025-05-16-istanbul-direct-talks?"),
+        ("2025-05-15", "did you mean 2025-05-16-istanbul-direct-talks?"),  # the article's date for it
+    ],
+)  # fmt: skip
+def test_unknown_id_suggestions(invoke: Invoke, wanted: str, suggestion: str) -> None:
+    run = invoke("show", wanted)
+    assert run.exit_code == 3
+    assert run.stderr == f"ceasefire: error: no event has the id '{wanted}'; {suggestion}\n"
+
+
+def test_validate_on_a_terminal_format_still_prints_lines(invoke: Invoke, tmp_path: Path) -> None:
+    bad = write(tmp_path, '[[events]]\nid = "x"\ndate = "2025"\n')
+    run = invoke("validate", str(bad), "--format", "table")
+    assert run.stdout == f"{bad}:1: event x: title: missing (required)\n"
+
+
+def test_csv_cells_name_events_by_id(invoke: Invoke) -> None:
+    run = invoke("show", "2014-crimea-annexation", "--format", "csv")
+    (row,) = csv.DictReader(io.StringIO(run.stdout))
+    assert row["next"] == "2021-biden-putin-summit"
+    assert row["previous"] == ""

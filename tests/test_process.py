@@ -146,3 +146,45 @@ def test_wheel_ships_the_dataset_and_works_installed_elsewhere(tmp_path: Path) -
     assert module.startswith(str(site))
     assert data == str(site / "ceasefire_cli" / "data" / "events.toml")
     assert first.split("\t")[1] == "2025-02-12-trump-putin-call"
+
+
+def test_no_arguments_prints_help_and_no_error_line() -> None:
+    run = ceasefire()
+    assert "Usage: ceasefire" in run.stdout
+    assert "error" not in run.stderr
+    assert run.returncode in (0, 2)
+
+
+def test_a_full_disk_is_one_line_and_exit_74() -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full")
+    with Path("/dev/full").open("w") as full:
+        run = subprocess.run(
+            [str(BIN / "ceasefire"), "list", "--json"],
+            stdout=full, stderr=subprocess.PIPE, text=True, env=ENV, check=False,
+        )  # fmt: skip
+    assert run.returncode == 74
+    assert run.stderr == "ceasefire: error: cannot write the output: No space left on device\n"
+
+
+def test_an_ascii_only_locale_gets_escapes_not_a_crash() -> None:
+    env = {**ENV, "PYTHONIOENCODING": "ascii"}
+    run = subprocess.run(
+        [str(BIN / "ceasefire"), "show", "2025-02-12", "--format", "plain"],
+        capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert "\\u0634" in run.stdout or "\\u062a" in run.stdout  # Arabic as escapes
+
+
+@pytest.mark.parametrize("fmt", ["table", "plain", "json", "csv"])
+def test_closed_stdout_exits_141_in_every_format(fmt: str) -> None:
+    process = subprocess.Popen(
+        [str(BIN / "ceasefire"), "list", "--format", fmt],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV, cwd="/",
+    )  # fmt: skip
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    stderr = process.stderr.read()
+    assert process.wait(timeout=60) == 141
+    assert stderr == b""

@@ -118,14 +118,20 @@ def find_event(timeline: Timeline, wanted: str) -> Event:
         raise NotFoundError(
             f"'{wanted}' is the start of {len(prefixed)} ids: {shown}{more}", "type more of the id"
         )
+    raise NotFoundError(f"no event has the id '{wanted}'", _suggest_ids(timeline, wanted))
+
+
+def _suggest_ids(timeline: Timeline, wanted: str) -> str:
+    # Ids that contain what was typed, events the article dated that way, then near-misses.
+    needle = wanted.casefold()
     ids = [event.id for event in timeline.events]
-    close = difflib.get_close_matches(wanted, ids, n=3, cutoff=0.8)
-    hint = (
-        f"did you mean {', '.join(close)}?"
-        if close
-        else "list the ids with 'ceasefire list --format plain'"
-    )
-    raise NotFoundError(f"no event has the id '{wanted}'", hint)
+    found = [event.id for event in timeline.events if event.reported_date == wanted]
+    found += [event_id for event_id in ids if needle in event_id]
+    found += difflib.get_close_matches(wanted, ids, n=3, cutoff=0.6)
+    unique = list(dict.fromkeys(found))[:3]
+    if unique:
+        return f"did you mean {', '.join(unique)}?"
+    return "list the ids with 'ceasefire list --format plain'"
 
 
 def neighbours(timeline: Timeline, event: Event) -> tuple[Event | None, Event | None]:

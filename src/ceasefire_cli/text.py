@@ -46,3 +46,11 @@ def safe_text(text: str, *, keep_newlines: bool = True) -> str:
     """
     pattern = _UNSAFE if keep_newlines else _UNSAFE_WITH_BREAKS
     return pattern.sub(_escape, text)
+
+
+_UNSAFE_EXCEPT_LINES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """Escape what could drive a terminal but keep tab, CR and LF (for CSV and JSON on a screen)."""
+    return _UNSAFE_EXCEPT_LINES.sub(_escape, text)

@@ -14,7 +14,7 @@ from typer._click import exceptions as click_exceptions  # Typer vendors Click
 from ceasefire_cli.errors import ExitCode
 
 from . import deadlines_cmd, diff_cmd, list_cmd, show_cmd, validate_cmd  # register the commands
-from .common import EXIT_BROKEN_PIPE, PROG, app, err_line, silence_stdout
+from .common import EXIT_BROKEN_PIPE, EXIT_OUTPUT_ERROR, PROG, app, err_line, silence_stdout
 
 __all__ = ["app", "main"]
 _COMMANDS = (list_cmd, show_cmd, validate_cmd, deadlines_cmd, diff_cmd)
@@ -29,9 +29,16 @@ def _usage_line(err: click_exceptions.ClickException) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """The console script: run the app and map every way out to an exit code, without tracebacks."""
+    if sys.stdout is None:  # started with stdout closed (`>&-`): nobody to write to
+        return EXIT_BROKEN_PIPE
+    if hasattr(sys.stdout, "reconfigure"):
+        # A terminal or locale that cannot show Arabic gets escapes instead of a crash.
+        sys.stdout.reconfigure(errors="backslashreplace")
     command = typer.main.get_command(app)
     try:
         code = command.main(args=argv, prog_name=PROG, standalone_mode=False)
+    except click_exceptions.NoArgsIsHelpError as err:
+        return err.exit_code  # the help has been printed; there is no error to add
     except click_exceptions.ClickException as err:
         err_line(_usage_line(err))
         return err.exit_code
@@ -41,6 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         silence_stdout()
         return EXIT_BROKEN_PIPE
+    except OSError as err:  # e.g. a full disk behind `> file`
+        err_line(f"{PROG}: error: cannot write the output: {err.strerror or err}")
+        return EXIT_OUTPUT_ERROR
     if code == ExitCode.INTERRUPTED:  # Typer turns Ctrl-C into Exit(130) on its own
         err_line(f"{PROG}: interrupted")
     try:
@@ -48,4 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         silence_stdout()
         return EXIT_BROKEN_PIPE
+    except OSError as err:
+        err_line(f"{PROG}: error: cannot write the output: {err.strerror or err}")
+        return EXIT_OUTPUT_ERROR
     return code if isinstance(code, int) else ExitCode.OK

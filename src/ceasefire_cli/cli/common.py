@@ -24,10 +24,16 @@ from ceasefire_cli.errors import CeasefireError, DataError, UsageError
 from ceasefire_cli.model import Period, Timeline
 from ceasefire_cli.query import as_of
 from ceasefire_cli.render import FORMATS, View, render
+from ceasefire_cli.text import safe_text, terminal_safe
 
 PROG = "ceasefire"
 # Exit status when the reader of our output went away (`| head`): 128 + SIGPIPE, as Unix tools do.
 EXIT_BROKEN_PIPE = 141
+# Exit status when the output cannot be written (a full disk): EX_IOERR from sysexits.h.
+EXIT_OUTPUT_ERROR = 74
+
+
+MACHINE_FORMATS = frozenset({"json", "jsonl", "csv"})
 
 
 class Format(enum.StrEnum):
@@ -163,13 +169,15 @@ def make_environment(
         raise UsageError(f"--json and --format {fmt} disagree", "give only one of them")
     if fmt is None:
         fmt = Format.json if as_json else (Format.table if sys.stdout.isatty() else Format.plain)
-    if no_bundled and not data:
+    if no_bundled and not [path for path in data or () if str(path) not in ("", ".")]:
         raise UsageError("--no-bundled leaves no data", "add --data FILE (or set CEASEFIRE_DATA)")
-    color = not no_color and "NO_COLOR" not in os.environ
+    color = not no_color and not os.environ.get("NO_COLOR")  # set and non-empty, per no-color.org
     day = _today(today)
     as_of_period = period_option("--as-of", as_of_text, day)
     as_of_day = as_of_period.end if as_of_period else day
-    return Environment(day, as_of_day, tuple(data or ()), not no_bundled, fmt, color)
+    # A trailing separator in CEASEFIRE_DATA ("a.toml:") yields an empty entry, read as ".".
+    files = tuple(path for path in data or () if str(path) not in ("", "."))
+    return Environment(day, as_of_day, files, not no_bundled, fmt, color)
 
 
 def date_error(option: str, value: str, err: DateError) -> UsageError:
@@ -196,7 +204,8 @@ def load(env: Environment) -> Timeline:
 
 
 def err_line(line: str) -> None:
-    sys.stderr.write(f"{line}\n")
+    # Messages quote data (ids, values, file names): escaped so they cannot drive the terminal.
+    sys.stderr.write(f"{safe_text(line, keep_newlines=False)}\n")
 
 
 @contextmanager
@@ -217,24 +226,33 @@ def fail(err: CeasefireError) -> NoReturn:
     raise typer.Exit(err.exit_code)
 
 
+def _table_text(output: Any, env: Environment) -> str:
+    from rich.console import Console  # only the table format pays for importing rich
+
+    console = Console(
+        file=sys.stdout,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        # No colour means no ANSI at all, bold included.
+        color_system="auto" if env.color else None,
+        soft_wrap=False,
+    )
+    # Rendered to text first, so that a closed pipe is handled in one place below.
+    with console.capture() as capture:
+        console.print(output)
+    return capture.get()
+
+
 def write_view(view: View, env: Environment) -> None:
     output: Any = render(view, env.fmt)
+    text = output if isinstance(output, str) else _table_text(output, env)
+    if env.fmt in MACHINE_FORMATS and sys.stdout.isatty():
+        # Machine formats keep the data exact in a pipe; on a screen it must not drive the terminal.
+        text = terminal_safe(text)
     try:
-        if isinstance(output, str):
-            sys.stdout.write(output)
-            sys.stdout.flush()
-            return
-        from rich.console import Console  # only the table format pays for importing rich
-
-        console = Console(
-            file=sys.stdout,
-            highlight=False,
-            markup=False,
-            emoji=False,
-            no_color=not env.color,
-            soft_wrap=False,
-        )
-        console.print(output)
+        sys.stdout.write(text)
+        sys.stdout.flush()
     except BrokenPipeError:
         # The reader has gone (`| head`): stop quietly, as Unix tools do.
         silence_stdout()

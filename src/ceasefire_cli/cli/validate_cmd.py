@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -61,6 +62,9 @@ def validate_command(
         )
         paths = dataset_paths(env.data, bundled=env.bundled)
         problems = check_files(paths)
+        if env.fmt is Format.table:
+            # FILE:LINE: lines, never a boxed table: editors and people jump to them as they are.
+            env = replace(env, fmt=Format.plain)
         if env.fmt in (Format.json, Format.jsonl, Format.csv) or problems:
             write_view(present.problem_listing(problems), env)
         files_noun = "file" if len(paths) == 1 else "files"

@@ -11,7 +11,8 @@ def render_plain(view: View) -> str:
     """Tab-separated, one record a line, no header, no colour, nothing truncated."""
     rows: list[tuple[str, ...]]
     if isinstance(view, Detail):
-        rows = list(view.rows)
+        # One field a line: several lines of one value (Arabic excerpts) are joined with " / ".
+        rows = [(label, value.replace("\n", " / ")) for label, value in view.rows]
     elif isinstance(view, Report):
         rows = [tuple(cell(row.get(name)) for name in ROW_FIELDS) for row in view.rows]
     else:

@@ -5,15 +5,21 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Any
 
 from .views import ROW_FIELDS, Listing, Report, View, cell
 
+# JSON escapes C0 controls itself; C1 controls and bidi overrides are escaped here too, so that
+# JSON shown on a terminal cannot drive it. The parsed data is unchanged.
+_INVISIBLE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
 
 def _dumps(value: Any, *, indent: int | None) -> str:
-    # ensure_ascii=False keeps Arabic readable; JSON still escapes every control character.
+    # ensure_ascii=False keeps Arabic readable.
     separators = None if indent else (",", ":")
-    return json.dumps(value, ensure_ascii=False, indent=indent, separators=separators)
+    text = json.dumps(value, ensure_ascii=False, indent=indent, separators=separators)
+    return _INVISIBLE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def render_json(view: View) -> str:

@@ -14,7 +14,8 @@ def cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, dict):
-        name = value.get("name") or value.get("title") or value.get("id") or ""
+        # sources and actors by name, a duration by its text, an event by its id
+        name = value.get("name") or value.get("text") or value.get("id") or value.get("title") or ""
         url = value.get("url")
         return f"{name} <{url}>" if url else str(name)
     if isinstance(value, list):
