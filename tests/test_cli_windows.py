@@ -243,7 +243,7 @@ def test_diff_plain_rows_and_table(invoke: Invoke) -> None:
         in plain.lines()
     )
     table = invoke("diff", "2025-07-20", "2025-08-10", "--format", "table")
-    assert "21 days (21 days) from 2025-07-20 to 2025-08-10" in table.stdout
+    assert "21 days from 2025-07-20 to 2025-08-10" in table.stdout
     assert "Window changes" in table.stdout
     md = invoke("diff", "2025-07-20", "2025-08-10", "--format", "md")
     assert md.stdout.startswith("## diff 2025-07-20 → 2025-08-10\n")

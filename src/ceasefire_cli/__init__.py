@@ -15,10 +15,12 @@ from datetime import date
 
 from .dataset import bundled_path, check_files, load_timeline
 from .dates import DateError, parse_period
+from .diff import Diff, Endpoint, diff_between, resolve_endpoint
 from .errors import CeasefireError, DataError, ExitCode, NotFoundError, Problem, UsageError
-from .model import Actor, Event, Period, Precision, Source, Timeline
-from .query import EventFilter, filter_events, find_event, neighbours, resolve_actor
-from .records import event_record
+from .model import Actor, Duration, Event, Period, Precision, Source, Timeline, Window
+from .query import EventFilter, as_of, filter_events, find_event, neighbours, resolve_actor
+from .records import event_record, window_record
+from .windows import WindowState, deadlines_at, explain, window_state
 
 __version__ = "0.1.0"
 
@@ -27,6 +29,9 @@ __all__ = [
     "CeasefireError",
     "DataError",
     "DateError",
+    "Diff",
+    "Duration",
+    "Endpoint",
     "Event",
     "EventFilter",
     "ExitCode",
@@ -37,15 +42,24 @@ __all__ = [
     "Source",
     "Timeline",
     "UsageError",
+    "Window",
+    "WindowState",
     "__version__",
+    "as_of",
     "bundled_path",
     "check_files",
     "date",
+    "deadlines_at",
+    "diff_between",
     "event_record",
+    "explain",
     "filter_events",
     "find_event",
     "load_timeline",
     "neighbours",
     "parse_period",
     "resolve_actor",
+    "resolve_endpoint",
+    "window_record",
+    "window_state",
 ]

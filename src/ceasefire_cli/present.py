@@ -178,6 +178,11 @@ def deadline_listing(
     )
 
 
+def _calendar_text(elapsed: records.Record) -> str:
+    """' (2 months, 28 days)' where months or years make the span clearer; '' otherwise."""
+    return f" ({_elapsed_text(elapsed)})" if elapsed["years"] or elapsed["months"] else ""
+
+
 def _elapsed_text(elapsed: records.Record) -> str:
     parts = [
         f"{elapsed[unit]} {unit[:-1] if elapsed[unit] == 1 else unit}"
@@ -196,14 +201,14 @@ _CHANGE_COLUMNS = (
 _STATE_COLUMNS = (key("mark", "", wrap=False), key("id", "Window", wrap=False), key("title"))
 
 
-def diff_report(diff: Diff, timeline: Timeline, *, stat: bool) -> Report:
+def diff_report(diff: Diff, timeline: Timeline, *, stat: bool, for_table: bool) -> Report:
     full = records.diff_record(diff)
     record = records.diff_record(diff, stat=True) if stat else full
     titles = {window.id: window.title for window in timeline.windows}
     start = diff.start.event.id if diff.start.event else diff.start.day.isoformat()
     end = diff.end.event.id if diff.end.event else diff.end.day.isoformat()
     summary = (
-        f"{diff.days} days ({_elapsed_text(full['elapsed'])}) "
+        f"{diff.days} days{_calendar_text(full['elapsed'])} "
         f"from {diff.start.day} to {diff.end.day}",
         f"{len(diff.events)} events, {len(diff.changes)} window changes; "
         f"in force or pending: +{len(diff.added)} −{len(diff.removed)}",
@@ -240,7 +245,7 @@ def diff_report(diff: Diff, timeline: Timeline, *, stat: bool) -> Report:
     sections: tuple[tuple[str, Listing], ...] = ()
     if not stat:
         sections = (
-            ("Events", event_listing(diff.events, for_table=False, caption=None)),
+            ("Events", event_listing(diff.events, for_table=for_table, caption=None)),
             ("Window changes", Listing(full["changes"], _CHANGE_COLUMNS, ())),
             (
                 "In force or pending: at the start (−) and at the end (+)",

@@ -13,6 +13,7 @@ from ceasefire_cli.errors import ExitCode
 from .common import (
     AsOfOpt,
     DataOpt,
+    Format,
     FormatOpt,
     JsonOpt,
     NoBundledOpt,
@@ -65,6 +66,7 @@ def diff_command(
             resolve_endpoint(timeline, end, today=env.today),
             as_of=env.as_of,
         )
-        write_view(present.diff_report(result, timeline, stat=stat), env)
+        report = present.diff_report(result, timeline, stat=stat, for_table=env.fmt is Format.table)
+        write_view(report, env)
     if exit_code and result.changed:
         raise typer.Exit(ExitCode.NO_MATCH)

@@ -37,7 +37,7 @@ class Column:
 def key(
     name: str, header: str | None = None, *, wrap: bool = True, max_width: int | None = None
 ) -> Column:
-    title = header or name.replace("_", " ").title()
+    title = header if header is not None else name.replace("_", " ").title()
     return Column(title, lambda record: record.get(name), wrap, max_width)
 
 
