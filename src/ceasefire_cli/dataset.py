@@ -139,15 +139,29 @@ def _toml_type(value: object) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-def _read_actor(table: Mapping[str, Any], line: int | None, content: _FileContent) -> None:
+def _begin_record(
+    table: Mapping[str, Any],
+    line: int | None,
+    content: _FileContent,
+    kind: str,
+    keys: tuple[Sequence[str], Sequence[str]],
+) -> tuple[_Checker, str | None]:
+    """Start checking one record: its keys, and its id (None when missing or malformed)."""
     raw_id = table.get("id")
-    check = _Checker(content, line, f"actor {raw_id}" if isinstance(raw_id, str) else "actor")
-    check.keys(table, schema.ACTOR_KEYS, schema.ACTOR_REQUIRED)
-    actor_id = check.text(table, "id")
-    name = check.text(table, "name")
-    if actor_id is not None and not schema.ID_PATTERN.match(actor_id):
+    check = _Checker(content, line, f"{kind} {raw_id}" if isinstance(raw_id, str) else kind)
+    check.keys(table, *keys)
+    record_id = check.text(table, "id")
+    if record_id is not None and not schema.ID_PATTERN.match(record_id):
         check.problem("must be lowercase kebab-case (a-z, 0-9, '-')", "id")
-        actor_id = None
+        return check, None
+    return check, record_id
+
+
+def _read_actor(table: Mapping[str, Any], line: int | None, content: _FileContent) -> None:
+    check, actor_id = _begin_record(
+        table, line, content, "actor", (schema.ACTOR_KEYS, schema.ACTOR_REQUIRED)
+    )
+    name = check.text(table, "name")
     kind = check.choice(table, "kind", schema.ACTOR_KINDS)
     aliases = check.strings(table, "aliases")
     if actor_id is None or name is None:
@@ -191,13 +205,9 @@ def _read_sources(check: _Checker, value: object) -> tuple[Source, ...]:
 
 
 def _read_event(table: Mapping[str, Any], line: int | None, content: _FileContent) -> None:
-    raw_id = table.get("id")
-    check = _Checker(content, line, f"event {raw_id}" if isinstance(raw_id, str) else "event")
-    check.keys(table, schema.EVENT_KEYS, schema.EVENT_REQUIRED)
-    event_id = check.text(table, "id")
-    if event_id is not None and not schema.ID_PATTERN.match(event_id):
-        check.problem("must be lowercase kebab-case (a-z, 0-9, '-')", "id")
-        event_id = None
+    check, event_id = _begin_record(
+        table, line, content, "event", (schema.EVENT_KEYS, schema.EVENT_REQUIRED)
+    )
     date_text = check.text(table, "date")
     parsed = None
     if date_text is not None:
@@ -323,13 +333,9 @@ def _duration(check: _Checker, table: Mapping[str, Any]) -> Duration | None:
 
 
 def _read_window(table: Mapping[str, Any], line: int | None, content: _FileContent) -> None:
-    raw_id = table.get("id")
-    check = _Checker(content, line, f"window {raw_id}" if isinstance(raw_id, str) else "window")
-    check.keys(table, schema.WINDOW_KEYS, schema.WINDOW_REQUIRED)
-    window_id = check.text(table, "id")
-    if window_id is not None and not schema.ID_PATTERN.match(window_id):
-        check.problem("must be lowercase kebab-case (a-z, 0-9, '-')", "id")
-        window_id = None
+    check, window_id = _begin_record(
+        table, line, content, "window", (schema.WINDOW_KEYS, schema.WINDOW_REQUIRED)
+    )
     kind = check.choice(table, "kind", schema.WINDOW_KINDS)
     title = check.text(table, "title")
     event_id = check.text(table, "event")

@@ -6,10 +6,9 @@ Only the cli package imports typer and reads the clock.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,23 +25,13 @@ from ceasefire_cli.query import as_of
 from ceasefire_cli.render import FORMATS, View, render
 from ceasefire_cli.text import safe_text, terminal_safe
 
+from .options import MACHINE_FORMATS, CommonOptions, Format
+
 PROG = "ceasefire"
 # Exit status when the reader of our output went away (`| head`): 128 + SIGPIPE, as Unix tools do.
 EXIT_BROKEN_PIPE = 141
 # Exit status when the output cannot be written (a full disk): EX_IOERR from sysexits.h.
 EXIT_OUTPUT_ERROR = 74
-
-
-MACHINE_FORMATS = frozenset({"json", "jsonl", "csv"})
-
-
-class Format(enum.StrEnum):
-    table = "table"
-    plain = "plain"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-    md = "md"
 
 
 assert tuple(Format) == tuple(FORMATS), "Format must list the registered renderers"
@@ -61,73 +50,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-_COMMON = "Data and output"
-DataOpt = Annotated[
-    list[Path] | None,
-    typer.Option(
-        "--data",
-        metavar="FILE",
-        envvar="CEASEFIRE_DATA",
-        help="A TOML file of your own events, laid over the bundled ones (same id replaces). "
-        "Repeatable; CEASEFIRE_DATA takes a path list.",
-        rich_help_panel=_COMMON,
-        show_default=False,
-    ),
-]
-NoBundledOpt = Annotated[
-    bool,
-    typer.Option(
-        "--no-bundled",
-        help="Use only the --data files, not the bundled dataset.",
-        rich_help_panel=_COMMON,
-    ),
-]
-FormatOpt = Annotated[
-    Format | None,
-    typer.Option(
-        "--format",
-        "-f",
-        case_sensitive=False,
-        help="Output format. Default: table on a terminal, plain (tab-separated) in a pipe.",
-        rich_help_panel=_COMMON,
-        show_default=False,
-    ),
-]
-JsonOpt = Annotated[
-    bool, typer.Option("--json", help="Shortcut for --format json.", rich_help_panel=_COMMON)
-]
-NoColorOpt = Annotated[
-    bool,
-    typer.Option(
-        "--no-color", help="No colour (also when NO_COLOR is set).", rich_help_panel=_COMMON
-    ),
-]
-TodayOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--today",
-        metavar="DATE",
-        envvar="CEASEFIRE_TODAY",
-        help="Pretend today is this day, for relative dates like '3 weeks ago'.",
-        rich_help_panel=_COMMON,
-        show_default=False,
-    ),
-]
-
-
-AsOfOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--as-of",
-        metavar="DATE",
-        envvar="CEASEFIRE_AS_OF",
-        help="Show the world as it stood at the end of this day (of a period: its last day). "
-        "Default: today.",
-        rich_help_panel=_COMMON,
-        show_default=False,
-    ),
-]
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,24 +78,20 @@ def _today(value: str | None) -> dt.date:
     return period.start
 
 
-def make_environment(
-    data: list[Path] | None,
-    no_bundled: bool,
-    fmt: Format | None,
-    as_json: bool,
-    no_color: bool,
-    today: str | None,
-    as_of_text: str | None = None,
-) -> Environment:
+def make_environment(options: CommonOptions, *, files: Sequence[Path] = ()) -> Environment:
+    """Check the common options together and gather the run's ambient inputs."""
+    data = [*(options.data or ()), *files]
+    fmt, as_json, no_bundled = options.fmt, options.as_json, options.no_bundled
     if as_json and fmt not in (None, Format.json):
         raise UsageError(f"--json and --format {fmt} disagree", "give only one of them")
     if fmt is None:
         fmt = Format.json if as_json else (Format.table if sys.stdout.isatty() else Format.plain)
     if no_bundled and not [path for path in data or () if str(path) not in ("", ".")]:
         raise UsageError("--no-bundled leaves no data", "add --data FILE (or set CEASEFIRE_DATA)")
-    color = not no_color and not os.environ.get("NO_COLOR")  # set and non-empty, per no-color.org
-    day = _today(today)
-    as_of_period = period_option("--as-of", as_of_text, day)
+    # NO_COLOR counts when set and non-empty, per no-color.org.
+    color = not options.no_color and not os.environ.get("NO_COLOR")
+    day = _today(options.today)
+    as_of_period = period_option("--as-of", options.as_of, day)
     as_of_day = as_of_period.end if as_of_period else day
     # A trailing separator in CEASEFIRE_DATA ("a.toml:") yields an empty entry, read as ".".
     files = tuple(path for path in data or () if str(path) not in ("", "."))

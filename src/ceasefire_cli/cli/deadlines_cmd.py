@@ -14,20 +14,13 @@ from ceasefire_cli.schema import WINDOW_KINDS
 from ceasefire_cli.windows import STATUSES, deadlines_at
 
 from .common import (
-    AsOfOpt,
-    DataOpt,
-    Format,
-    FormatOpt,
-    JsonOpt,
-    NoBundledOpt,
-    NoColorOpt,
-    TodayOpt,
     app,
     handle_errors,
     load,
     make_environment,
     write_view,
 )
+from .options import CommonOptions, Format, common_options
 
 DEADLINES_EXAMPLES = """Examples:
 
@@ -68,6 +61,7 @@ def _within_days(text: str | None) -> int | None:
 
 
 @app.command("deadlines", epilog=DEADLINES_EXAMPLES)
+@common_options()
 def deadlines_command(
     kind: Annotated[
         list[str] | None,
@@ -93,17 +87,12 @@ def deadlines_command(
     explain: Annotated[
         bool, typer.Option("--explain", "-e", help="Show the arithmetic behind each date.")
     ] = False,
-    data: DataOpt = None,
-    no_bundled: NoBundledOpt = False,
-    fmt: FormatOpt = None,
-    as_json: JsonOpt = False,
-    no_color: NoColorOpt = False,
-    today: TodayOpt = None,
-    as_of: AsOfOpt = None,
+    *,
+    options: CommonOptions,
 ) -> None:
     """Ultimatums, truces, moratoriums and deals: due dates, status and days left, as of a day."""
     with handle_errors():
-        env = make_environment(data, no_bundled, fmt, as_json, no_color, today, as_of)
+        env = make_environment(options)
         states = deadlines_at(
             load(env),
             env.as_of,

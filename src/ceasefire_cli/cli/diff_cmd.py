@@ -11,20 +11,13 @@ from ceasefire_cli.diff import diff_between, resolve_endpoint
 from ceasefire_cli.errors import ExitCode
 
 from .common import (
-    AsOfOpt,
-    DataOpt,
-    Format,
-    FormatOpt,
-    JsonOpt,
-    NoBundledOpt,
-    NoColorOpt,
-    TodayOpt,
     app,
     handle_errors,
     load,
     make_environment,
     write_view,
 )
+from .options import CommonOptions, Format, common_options
 
 DIFF_EXAMPLES = """Examples:
 
@@ -41,6 +34,7 @@ event A, up to and including event B). A date wins over an id prefix that looks 
 
 
 @app.command("diff", epilog=DIFF_EXAMPLES)
+@common_options()
 def diff_command(
     start: Annotated[str, typer.Argument(metavar="A", help="A date, period or event id.")],
     end: Annotated[str, typer.Argument(metavar="B", help="A later date, period or event id.")],
@@ -48,17 +42,12 @@ def diff_command(
     exit_code: Annotated[
         bool, typer.Option("--exit-code", help="Exit 1 when anything changed, 0 when nothing did.")
     ] = False,
-    data: DataOpt = None,
-    no_bundled: NoBundledOpt = False,
-    fmt: FormatOpt = None,
-    as_json: JsonOpt = False,
-    no_color: NoColorOpt = False,
-    today: TodayOpt = None,
-    as_of: AsOfOpt = None,
+    *,
+    options: CommonOptions,
 ) -> None:
     """What changed between two days: events, window changes, and what was in force at each."""
     with handle_errors():
-        env = make_environment(data, no_bundled, fmt, as_json, no_color, today, as_of)
+        env = make_environment(options)
         timeline = load(env)
         result = diff_between(
             timeline,

@@ -10,14 +10,6 @@ from ceasefire_cli import present
 from ceasefire_cli.query import EventFilter, filter_events
 
 from .common import (
-    AsOfOpt,
-    DataOpt,
-    Format,
-    FormatOpt,
-    JsonOpt,
-    NoBundledOpt,
-    NoColorOpt,
-    TodayOpt,
     app,
     handle_errors,
     load,
@@ -25,6 +17,7 @@ from .common import (
     period_option,
     write_view,
 )
+from .options import CommonOptions, Format, common_options
 
 LIST_EXAMPLES = """Examples:
 
@@ -46,6 +39,7 @@ Dates: 2025, 2025-02, 2025-02-12, 2025-W07, 2025-Q3, Feb 2025, 12 Feb 2025,
 
 
 @app.command("list", epilog=LIST_EXAMPLES)
+@common_options()
 def list_command(
     since: Annotated[
         str | None,
@@ -89,17 +83,12 @@ def list_command(
         int | None, typer.Option("--limit", "-n", min=0, help="Show at most N events.")
     ] = None,
     reverse: Annotated[bool, typer.Option("--reverse", "-r", help="Newest first.")] = False,
-    data: DataOpt = None,
-    no_bundled: NoBundledOpt = False,
-    fmt: FormatOpt = None,
-    as_json: JsonOpt = False,
-    no_color: NoColorOpt = False,
-    today: TodayOpt = None,
-    as_of: AsOfOpt = None,
+    *,
+    options: CommonOptions,
 ) -> None:
     """List events in date order, filtered by date, actor, tag and place."""
     with handle_errors():
-        env = make_environment(data, no_bundled, fmt, as_json, no_color, today, as_of)
+        env = make_environment(options)
         spec = EventFilter(
             since=period_option("--since", since, env.today),
             until=period_option("--until", until, env.today),

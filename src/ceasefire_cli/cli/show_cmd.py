@@ -12,19 +12,13 @@ from ceasefire_cli.query import as_of as as_of_view
 from ceasefire_cli.query import find_event, neighbours
 
 from .common import (
-    AsOfOpt,
-    DataOpt,
-    FormatOpt,
-    JsonOpt,
-    NoBundledOpt,
-    NoColorOpt,
-    TodayOpt,
     app,
     handle_errors,
     load_full,
     make_environment,
     write_view,
 )
+from .options import CommonOptions, common_options
 
 SHOW_EXAMPLES = """Examples:
 
@@ -36,21 +30,17 @@ SHOW_EXAMPLES = """Examples:
 
 
 @app.command("show", epilog=SHOW_EXAMPLES)
+@common_options()
 def show_command(
     event_id: Annotated[
         str, typer.Argument(metavar="ID", help="An event id, or a unique start of one.")
     ],
-    data: DataOpt = None,
-    no_bundled: NoBundledOpt = False,
-    fmt: FormatOpt = None,
-    as_json: JsonOpt = False,
-    no_color: NoColorOpt = False,
-    today: TodayOpt = None,
-    as_of: AsOfOpt = None,
+    *,
+    options: CommonOptions,
 ) -> None:
     """Show one event in full: both languages, actors, places, sources, notes and its neighbours."""
     with handle_errors():
-        env = make_environment(data, no_bundled, fmt, as_json, no_color, today, as_of)
+        env = make_environment(options)
         full = load_full(env)
         timeline = as_of_view(full, env.as_of)
         try:

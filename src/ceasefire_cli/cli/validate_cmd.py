@@ -14,19 +14,13 @@ from ceasefire_cli.errors import ExitCode
 
 from .common import (
     PROG,
-    DataOpt,
-    Format,
-    FormatOpt,
-    JsonOpt,
-    NoBundledOpt,
-    NoColorOpt,
-    TodayOpt,
     app,
     err_line,
     handle_errors,
     make_environment,
     write_view,
 )
+from .options import CommonOptions, Format, common_options
 
 VALIDATE_EXAMPLES = """Examples:
 
@@ -41,6 +35,7 @@ FILE:LINE: event ID: field: message. Exit 0 when clean, 3 otherwise."""
 
 
 @app.command("validate", epilog=VALIDATE_EXAMPLES)
+@common_options(as_of=False)
 def validate_command(
     files: Annotated[
         list[Path] | None,
@@ -48,18 +43,12 @@ def validate_command(
             help="Dataset files to check (default: the bundled dataset).", show_default=False
         ),
     ] = None,
-    data: DataOpt = None,
-    no_bundled: NoBundledOpt = False,
-    fmt: FormatOpt = None,
-    as_json: JsonOpt = False,
-    no_color: NoColorOpt = False,
-    today: TodayOpt = None,
+    *,
+    options: CommonOptions,
 ) -> None:
     """Check dataset files and report every problem with its location."""
     with handle_errors():
-        env = make_environment(
-            [*(data or ()), *(files or ())] or None, no_bundled, fmt, as_json, no_color, today
-        )
+        env = make_environment(options, files=files or ())
         paths = dataset_paths(env.data, bundled=env.bundled)
         problems = check_files(paths)
         if env.fmt is Format.table:

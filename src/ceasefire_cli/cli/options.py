@@ -1,0 +1,158 @@
+"""The options every command shares, declared once and added to each command by a decorator."""
+
+from __future__ import annotations
+
+import enum
+import functools
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+MACHINE_FORMATS = frozenset({"json", "jsonl", "csv"})
+
+
+class Format(enum.StrEnum):
+    """The --format choices: the registered renderers."""
+
+    table = "table"
+    plain = "plain"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    md = "md"
+
+
+_COMMON = "Data and output"
+DataOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--data",
+        metavar="FILE",
+        envvar="CEASEFIRE_DATA",
+        help="A TOML file of your own events, laid over the bundled ones (same id replaces). "
+        "Repeatable; CEASEFIRE_DATA takes a path list.",
+        rich_help_panel=_COMMON,
+        show_default=False,
+    ),
+]
+NoBundledOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-bundled",
+        help="Use only the --data files, not the bundled dataset.",
+        rich_help_panel=_COMMON,
+    ),
+]
+FormatOpt = Annotated[
+    Format | None,
+    typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,
+        help="Output format. Default: table on a terminal, plain (tab-separated) in a pipe.",
+        rich_help_panel=_COMMON,
+        show_default=False,
+    ),
+]
+JsonOpt = Annotated[
+    bool, typer.Option("--json", help="Shortcut for --format json.", rich_help_panel=_COMMON)
+]
+NoColorOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-color", help="No colour (also when NO_COLOR is set).", rich_help_panel=_COMMON
+    ),
+]
+TodayOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--today",
+        metavar="DATE",
+        envvar="CEASEFIRE_TODAY",
+        help="Pretend today is this day, for relative dates like '3 weeks ago'.",
+        rich_help_panel=_COMMON,
+        show_default=False,
+    ),
+]
+
+
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        envvar="CEASEFIRE_AS_OF",
+        help="Show the world as it stood at the end of this day (of a period: its last day). "
+        "Default: today.",
+        rich_help_panel=_COMMON,
+        show_default=False,
+    ),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class CommonOptions:
+    """The shared options as given on the command line (or their environment variables)."""
+
+    data: list[Path] | None = None
+    no_bundled: bool = False
+    fmt: Format | None = None
+    as_json: bool = False
+    no_color: bool = False
+    today: str | None = None
+    as_of: str | None = None
+
+
+# name -> (Typer annotation, default), in the order they appear in --help.
+_SHARED: dict[str, tuple[Any, Any]] = {
+    "data": (DataOpt, None),
+    "no_bundled": (NoBundledOpt, False),
+    "fmt": (FormatOpt, None),
+    "as_json": (JsonOpt, False),
+    "no_color": (NoColorOpt, False),
+    "today": (TodayOpt, None),
+    "as_of": (AsOfOpt, None),
+}
+
+
+def common_options(*, as_of: bool = True) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Add the shared options to a command, which receives them as one `options` argument.
+
+    Typer reads a command's parameters from its signature, so the wrapper advertises the
+    command's own parameters followed by the shared ones.
+    """
+    names = [name for name in _SHARED if as_of or name != "as_of"]
+
+    def decorate(command: Callable[..., None]) -> Callable[..., None]:
+        own = [
+            parameter
+            for parameter in inspect.signature(command, eval_str=True).parameters.values()
+            if parameter.name != "options"
+        ]
+        shared = [
+            inspect.Parameter(
+                name,
+                inspect.Parameter.KEYWORD_ONLY,
+                default=_SHARED[name][1],
+                annotation=_SHARED[name][0],
+            )
+            for name in names
+        ]
+
+        @functools.wraps(command)
+        def wrapper(**kwargs: Any) -> None:
+            options = CommonOptions(**{name: kwargs.pop(name) for name in names})
+            command(**kwargs, options=options)
+
+        wrapper.__signature__ = inspect.Signature([*own, *shared])  # type: ignore[attr-defined]
+        wrapper.__annotations__ = {
+            **{parameter.name: parameter.annotation for parameter in own},
+            **{name: _SHARED[name][0] for name in names},
+        }
+        return wrapper
+
+    return decorate
