@@ -20,7 +20,7 @@ import tomli as toml
 from . import schema
 from .dates import DateError, parse_stored_date
 from .errors import DataError, Problem
-from .model import UNITS, Actor, Duration, Event, Moment, Source, Timeline, Window
+from .model import UNITS, Actor, Duration, Event, Moment, Place, Source, Timeline, Window
 
 BUNDLED_NAME = "events.toml"
 
@@ -44,6 +44,7 @@ class _FileContent:
     events: list[Event] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     windows: list[Window] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     text_lines: list[str] = field(default_factory=list)
     record_starts: list[int] = field(default_factory=list)  # line of every [[...]] record header
@@ -58,12 +59,12 @@ class _FileContent:
         return None
 
 
-_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*(events|actors|windows)[ \t]*\]\][ \t]*(?:#.*)?$")
+_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*(events|actors|windows|places)[ \t]*\]\][ \t]*(?:#.*)?$")
 
 
 def _header_lines(text: str) -> dict[str, list[int]]:
-    """Line numbers of each [[events]] / [[actors]] / [[windows]] header, in order."""
-    found: dict[str, list[int]] = {"events": [], "actors": [], "windows": []}
+    """Line numbers of each [[events]] / [[actors]] / [[windows]] / [[places]] header, in order."""
+    found: dict[str, list[int]] = {"events": [], "actors": [], "windows": [], "places": []}
     for number, line in enumerate(text.splitlines(), start=1):
         match = _HEADER.match(line)
         if match:
@@ -380,6 +381,17 @@ def _as_day(moment: Moment) -> dt.date:
     return moment.date() if isinstance(moment, dt.datetime) else moment
 
 
+def _read_place(table: Mapping[str, Any], line: int | None, content: _FileContent) -> None:
+    raw_name = table.get("name")
+    check = _Checker(content, line, f"place {raw_name}" if isinstance(raw_name, str) else "place")
+    check.keys(table, schema.PLACE_KEYS, schema.PLACE_REQUIRED)
+    name = check.text(table, "name")
+    name_ar = check.text(table, "name_ar")
+    aliases = check.strings(table, "aliases")
+    if name is not None:
+        content.places.append(Place(name, name_ar, aliases, line))
+
+
 def _read_records(
     doc: Mapping[str, Any], kind: str, lines: list[int], content: _FileContent
 ) -> list[tuple[Mapping[str, Any], int | None]]:
@@ -412,7 +424,13 @@ def _read_document(doc: Mapping[str, Any], text: str, content: _FileContent) -> 
     lines = _header_lines(text)
     content.text_lines = text.splitlines()
     content.record_starts = sorted(line for found in lines.values() for line in found)
-    for kind, read in (("actors", _read_actor), ("events", _read_event), ("windows", _read_window)):
+    readers = (
+        ("actors", _read_actor),
+        ("events", _read_event),
+        ("windows", _read_window),
+        ("places", _read_place),
+    )
+    for kind, read in readers:
         records = _read_records(doc, kind, lines[kind], content)
         _check_duplicates(kind[:-1], records, content)
         for table, line in records:
@@ -484,12 +502,14 @@ def _merge(contents: Sequence[_FileContent]) -> _FileContent:
     events: dict[str, Event] = {}
     actors: dict[str, Actor] = {}
     windows: dict[str, Window] = {}
+    places: dict[str, Place] = {}
     merged = _FileContent(origin="")
     for content in contents:
         merged.problems.extend(content.problems)
         events.update((event.id, event) for event in content.events)
         actors.update((actor.id, actor) for actor in content.actors)
         windows.update((window.id, window) for window in content.windows)
+        places.update((place.name, place) for place in content.places)
     for event in events.values():
         for actor_id in event.actors:
             if actor_id not in actors:
@@ -516,6 +536,7 @@ def _merge(contents: Sequence[_FileContent]) -> _FileContent:
     merged.events = list(events.values())
     merged.actors = list(actors.values())
     merged.windows = list(windows.values())
+    merged.places = list(places.values())
     return merged
 
 
@@ -540,5 +561,9 @@ def load_timeline(user_files: Sequence[Path] = (), *, bundled: bool = True) -> T
     events = sorted(merged.events, key=lambda event: event.sort_key)
     windows = sorted(merged.windows, key=lambda window: (window.issued, window.id))
     return Timeline(
-        tuple(events), tuple(merged.actors), tuple(str(path) for path in paths), tuple(windows)
+        tuple(events),
+        tuple(merged.actors),
+        tuple(str(path) for path in paths),
+        tuple(windows),
+        tuple(merged.places),
     )

@@ -85,6 +85,16 @@ class Event:
         return (self.period.start, self.id)
 
 
+@dataclass(frozen=True, slots=True)
+class Place:
+    """The spellings of a place, so that any of them finds the others."""
+
+    name: str  # as written in events' `places`
+    name_ar: str | None = None
+    aliases: tuple[str, ...] = ()
+    line: int | None = None
+
+
 UNITS = ("hours", "days", "weeks", "months", "years")
 
 
@@ -141,6 +151,7 @@ class Timeline:
     actors: tuple[Actor, ...]
     files: tuple[str, ...] = ()
     windows: tuple[Window, ...] = ()
+    places: tuple[Place, ...] = ()
 
     def actor(self, actor_id: str) -> Actor | None:
         for actor in self.actors:

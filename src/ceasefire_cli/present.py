@@ -9,7 +9,8 @@ from . import records
 from .diff import Diff
 from .errors import Problem
 from .model import Event, Timeline
-from .render.views import Column, Detail, Listing, Report, cell, key
+from .render.views import Column, Detail, Listing, Marked, Report, cell, key
+from .search import Hit
 from .windows import WindowState
 
 
@@ -258,4 +259,51 @@ def diff_report(diff: Diff, timeline: Timeline, *, stat: bool, for_table: bool) 
         title=f"diff {start} → {end}",
         summary=summary,
         sections=sections,
+    )
+
+
+_SNIPPET = 48  # characters of context either side of the first match in a long field
+
+
+def _snippet(value: str, spans: list[tuple[int, int]]) -> Marked:
+    """The part of `value` around its first match, with every match inside it marked."""
+    start = max(0, spans[0][0] - _SNIPPET)
+    end = min(len(value), spans[0][1] + _SNIPPET)
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(value) else ""
+    shift = len(prefix) - start
+    inside = tuple((s + shift, e + shift) for s, e in spans if s >= start and e <= end)
+    return Marked(prefix + value[start:end].replace("\n", " ") + suffix, inside)
+
+
+def _matched_cell(record: records.Record) -> Marked:
+    # One line per matched field (at most three), each 'field: …snippet…' with matches marked.
+    by_value: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for match in record["matches"]:
+        value = match["value"] if match["value"] is not None else record[match["field"]]
+        by_value.setdefault((match["field"], value), []).append((match["start"], match["end"]))
+    text, spans = "", []
+    for index, ((field_name, value), found) in enumerate(list(by_value.items())[:3]):
+        piece = _snippet(value, sorted(found))
+        label = ("\n" if index else "") + f"{field_name}: "
+        offset = len(text) + len(label)
+        text += label + piece.text
+        spans += [(s + offset, e + offset) for s, e in piece.spans]
+    return Marked(text, tuple(spans))
+
+
+def search_listing(hits: Sequence[Hit], *, for_table: bool, caption: str | None) -> Listing:
+    if for_table:
+        columns: tuple[Column, ...] = (
+            key("date", wrap=False),
+            Column("Event", _title_and_id),
+            Column("Matched", _matched_cell),
+        )
+    else:
+        columns = (key("date"), key("id", "ID"), key("score"), key("title"))
+    return Listing(
+        records=[records.hit_record(hit) for hit in hits],
+        columns=columns,
+        fields=records.SEARCH_FIELDS,
+        caption=caption,
     )

@@ -49,6 +49,16 @@ def _resolve_word(option: str, value: str, known: Iterable[str]) -> str:
     raise UsageError(f"{option}: no event has '{value}'", hint)
 
 
+def resolve_place(timeline: Timeline, name: str) -> str:
+    """A place as events name it, from any of its spellings (the place alias table)."""
+    wanted = fold(name)
+    for place in timeline.places:
+        spellings = (place.name, place.name_ar, *place.aliases)
+        if any(spelling and fold(spelling) == wanted for spelling in spellings):
+            return place.name
+    return _resolve_word("--place", name, {p for event in timeline.events for p in event.places})
+
+
 @dataclass(frozen=True, slots=True)
 class EventFilter:
     """What `list` selects.
@@ -87,8 +97,7 @@ def filter_events(timeline: Timeline, spec: EventFilter) -> tuple[Event, ...]:
     actor_ids = {resolve_actor(timeline, name) for name in spec.actors}
     all_tags = {tag for event in timeline.events for tag in event.tags}
     tags = {_resolve_word("--tag", tag, all_tags) for tag in spec.tags}
-    all_places = {place for event in timeline.events for place in event.places}
-    places = {_resolve_word("--place", place, all_places) for place in spec.places}
+    places = {resolve_place(timeline, place) for place in spec.places}
     selected = [
         event
         for event in timeline.events

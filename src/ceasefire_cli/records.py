@@ -12,6 +12,7 @@ from typing import Any
 from .diff import Diff
 from .errors import Problem
 from .model import Actor, Event, Timeline
+from .search import LIST_FIELDS, Hit
 from .windows import WindowState, explain
 
 Record = dict[str, Any]
@@ -212,4 +213,28 @@ def diff_record(diff: Diff, *, stat: bool = False) -> Record:
     else:
         record.update(lists)
     record["as_of"] = diff.as_of.isoformat()
+    return record
+
+
+SEARCH_FIELDS = (*EVENT_FIELDS, "score", "matches")
+
+
+def hit_record(hit: Hit) -> Record:
+    """`search`: the event object of `list`, plus its score and where it matched.
+
+    `start`/`end` are code-point offsets into the original text of `field` (for actors,
+    places and tags: into `value`, the spelling that matched), so `text == field[start:end]`.
+    """
+    record = event_record(hit.event)
+    record["score"] = hit.score
+    record["matches"] = [
+        {
+            "field": match.field,
+            "start": match.start,
+            "end": match.end,
+            "text": match.text,
+            "value": match.value if match.field in LIST_FIELDS else None,
+        }
+        for match in hit.matches
+    ]
     return record

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-TOP_LEVEL_KEYS = ("dataset", "actors", "events", "windows")
+TOP_LEVEL_KEYS = ("dataset", "actors", "events", "windows", "places")
 
 DATASET_KEYS = ("name", "description", "source", "source_date")
 
@@ -63,3 +63,6 @@ OUTCOMES = (
     "superseded",
     "never-in-force",
 )
+
+PLACE_REQUIRED = ("name",)
+PLACE_KEYS = ("name", "name_ar", "aliases")

@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
-# Arabic marks that change nothing about which word it is: harakat, superscript alef, tatweel.
-_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
-_ARABIC_LETTERS = str.maketrans(
-    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"}
-)
+from .folding import fold_text
+
 _SPACES = re.compile(r"[\s\u00a0]+")
 
 
@@ -17,14 +13,9 @@ def fold(text: str) -> str:
     """Fold a name for comparison: case, accents, Arabic letter forms and spacing.
 
     'Zelenskyy', 'ZELENSKYY' and 'Zelénskyy' fold alike; so do 'إسطنبول' and 'اسطنبول'.
+    The same per-character folding as search (folding.py), with runs of space collapsed.
     """
-    text = _ARABIC_MARKS.sub("", text)
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    # Drop Latin/Cyrillic combining accents; NFKD leaves Arabic letters intact apart from
-    # hamza/madda forms, which are re-composed below before the letter-form table applies.
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    stripped = unicodedata.normalize("NFKC", stripped).translate(_ARABIC_LETTERS)
-    return _SPACES.sub(" ", stripped).strip()
+    return _SPACES.sub(" ", fold_text(text)).strip()
 
 
 # Characters that can move the cursor, recolour, retitle or rewrite a terminal or reorder text:

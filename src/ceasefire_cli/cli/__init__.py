@@ -13,11 +13,18 @@ from typer._click import exceptions as click_exceptions  # Typer vendors Click
 
 from ceasefire_cli.errors import ExitCode
 
-from . import deadlines_cmd, diff_cmd, list_cmd, show_cmd, validate_cmd  # register the commands
+from . import (  # register the commands, in help order
+    deadlines_cmd,
+    diff_cmd,
+    list_cmd,
+    search_cmd,
+    show_cmd,
+    validate_cmd,
+)
 from .common import EXIT_BROKEN_PIPE, EXIT_OUTPUT_ERROR, PROG, app, err_line, silence_stdout
 
 __all__ = ["app", "main"]
-_COMMANDS = (list_cmd, show_cmd, validate_cmd, deadlines_cmd, diff_cmd)
+_COMMANDS = (list_cmd, search_cmd, show_cmd, deadlines_cmd, diff_cmd, validate_cmd)
 
 
 def _usage_line(err: click_exceptions.ClickException) -> str:

@@ -21,7 +21,7 @@ from ceasefire_cli.dataset import load_timeline
 from ceasefire_cli.dates import ACCEPTED_FORMS, DateError, parse_period
 from ceasefire_cli.errors import CeasefireError, DataError, UsageError
 from ceasefire_cli.model import Period, Timeline
-from ceasefire_cli.query import as_of
+from ceasefire_cli.query import EventFilter, as_of
 from ceasefire_cli.render import FORMATS, View, render
 from ceasefire_cli.text import safe_text, terminal_safe
 
@@ -199,3 +199,28 @@ def silence_stdout() -> None:
     # The reader is gone: point stdout at /dev/null so the interpreter's final flush stays quiet.
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
+
+
+def event_filter(
+    env: Environment,
+    since: str | None,
+    until: str | None,
+    on: str | None,
+    actor: list[str] | None,
+    tag: list[str] | None,
+    place: list[str] | None,
+    limit: int | None,
+    *,
+    reverse: bool = False,
+) -> EventFilter:
+    """The filter options of `list` and `search`, parsed (dates relative to today)."""
+    return EventFilter(
+        since=period_option("--since", since, env.today),
+        until=period_option("--until", until, env.today),
+        on=period_option("--on", on, env.today),
+        actors=tuple(actor or ()),
+        tags=tuple(tag or ()),
+        places=tuple(place or ()),
+        limit=limit,
+        reverse=reverse,
+    )

@@ -94,6 +94,49 @@ AsOfOpt = Annotated[
 ]
 
 
+SinceOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--since", "-s", metavar="DATE", help="Events on or after this date (its first day)."
+    ),
+]
+UntilOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--until", "-u", metavar="DATE", help="Events on or before this date (its last day)."
+    ),
+]
+OnOpt = Annotated[
+    str | None,
+    typer.Option("--on", metavar="DATE", help="Events within this day, month, year..."),
+]
+ActorOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--actor",
+        "-a",
+        metavar="NAME",
+        help="Events involving this actor, in any spelling or language. Repeatable (any of).",
+    ),
+]
+TagOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--tag",
+        "-t",
+        metavar="TAG",
+        help="Events with this tag (talks, truce, ...). Repeatable.",
+    ),
+]
+PlaceOpt = Annotated[
+    list[str] | None,
+    typer.Option("--place", "-p", metavar="PLACE", help="Events at this place. Repeatable."),
+]
+LimitOpt = Annotated[
+    int | None, typer.Option("--limit", "-n", min=0, help="Show at most N events.")
+]
+
+
 @dataclass(frozen=True, slots=True)
 class CommonOptions:
     """The shared options as given on the command line (or their environment variables)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from .views import ROW_FIELDS, Column, Detail, Listing, Report, View, cell, key
+from .views import ROW_FIELDS, Column, Detail, Listing, Marked, Report, View, cell, key
 
 # format name -> (module, function); the names are the --format choices, in help order.
 FORMATS: dict[str, tuple[str, str]] = {
@@ -34,6 +34,7 @@ __all__ = [
     "Column",
     "Detail",
     "Listing",
+    "Marked",
     "Report",
     "View",
     "cell",

@@ -9,12 +9,27 @@ from rich.text import Text
 
 from ceasefire_cli.text import safe_text
 
-from .views import Detail, Listing, Report, View, cell
+from .views import Detail, Listing, Marked, Report, View, cell
 
 
 def _text(value: str) -> Text:
     # Text(...) is never parsed as markup, so '[bold red]x[/]' in the data prints literally.
     return Text(safe_text(value))
+
+
+def _marked(value: Marked) -> Text:
+    """Highlight the spans; each piece is escaped on its own so the spans stay aligned."""
+    text, position = Text(), 0
+    for start, end in value.spans:
+        text.append(safe_text(value.text[position:start]))
+        text.append(safe_text(value.text[start:end]), style="bold reverse")
+        position = end
+    text.append(safe_text(value.text[position:]))
+    return text
+
+
+def _cell(value: object) -> Text:
+    return _marked(value) if isinstance(value, Marked) else _text(cell(value))
 
 
 def render_table(view: View) -> RenderableType:
@@ -51,5 +66,5 @@ def _listing(view: Listing) -> Table:
             min_width=column.min_width,
         )
     for record in view.records:
-        table.add_row(*(_text(cell(column.get(record))) for column in view.columns))
+        table.add_row(*(_cell(column.get(record)) for column in view.columns))
     return table

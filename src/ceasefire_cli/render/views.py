@@ -9,10 +9,20 @@ from typing import Any
 from ceasefire_cli.records import Record
 
 
+@dataclass(frozen=True, slots=True)
+class Marked:
+    """Text with spans to highlight (search matches); other formats show the text alone."""
+
+    text: str
+    spans: tuple[tuple[int, int], ...] = ()
+
+
 def cell(value: Any) -> str:
     """A record value as one human-readable cell: lists joined, sources as 'name <url>'."""
     if value is None:
         return ""
+    if isinstance(value, Marked):
+        return value.text
     if isinstance(value, dict):
         # sources and actors by name, a duration by its text, an event by its id
         name = value.get("name") or value.get("text") or value.get("id") or value.get("title") or ""

@@ -1,0 +1,128 @@
+"""`ceasefire search`: bilingual, Arabic-aware, ranked full-text search with grep-like exits."""
+
+from __future__ import annotations
+
+import enum
+from typing import Annotated
+
+import typer
+
+from ceasefire_cli import present
+from ceasefire_cli.errors import ExitCode
+from ceasefire_cli.query import filter_events
+from ceasefire_cli.search import FIELDS, SearchOptions, search_events
+
+from .common import (
+    PROG,
+    app,
+    err_line,
+    event_filter,
+    handle_errors,
+    load,
+    make_environment,
+    write_view,
+)
+from .options import (
+    ActorOpt,
+    CommonOptions,
+    Format,
+    LimitOpt,
+    OnOpt,
+    PlaceOpt,
+    SinceOpt,
+    TagOpt,
+    UntilOpt,
+    common_options,
+)
+
+SEARCH_EXAMPLES = """Examples:
+
+  ceasefire search istanbul                 the same events as إسطنبول, اسطنبول or إِسْطَنْبُول
+
+  ceasefire search لافروف                   Lavrov, in either language
+
+  ceasefire search '"black sea"' grain      a phrase and a word (all must match)
+
+  ceasefire search truce ceasefire --any    either word
+
+  ceasefire search actor:putin tag:truce    qualifiers limit one term to a field
+
+  ceasefire search -E '1[0-9]-day' --in summary,title
+
+  ceasefire search kyiv --since 2025 --json | jq '.[].matches'
+
+Matching folds case (unless the query has a capital letter; -i to ignore case), accents,
+Arabic diacritics, tatweel and letter forms (أ إ آ ٱ ى ة ؤ ئ), Arabic-Indic digits, and accepts
+the prefixes و ف ب ل ال before an Arabic word. Exit 0 when something matched, 1 when nothing
+did, 2 for a bad query."""
+
+
+class SortOrder(enum.StrEnum):
+    relevance = "relevance"
+    date = "date"
+
+
+@app.command("search", epilog=SEARCH_EXAMPLES)
+@common_options()
+def search_command(
+    query: Annotated[
+        list[str],
+        typer.Argument(metavar="QUERY...", help='Words, "phrases" and field:word qualifiers.'),
+    ],
+    any_term: Annotated[bool, typer.Option("--any", help="Match any term, not all.")] = False,
+    regex: Annotated[
+        bool, typer.Option("--regex", "-E", help="Treat the query as a Python regular expression.")
+    ] = False,
+    word: Annotated[bool, typer.Option("--word", "-w", help="Match whole words only.")] = False,
+    ignore_case: Annotated[
+        bool, typer.Option("--ignore-case", "-i", help="Ignore case even with capitals.")
+    ] = False,
+    fields: Annotated[
+        str | None,
+        typer.Option(
+            "--in", metavar="FIELDS", help=f"Search only these fields: {','.join(FIELDS)}."
+        ),
+    ] = None,
+    sort: Annotated[
+        SortOrder, typer.Option("--sort", help="Order by relevance (score) or date.")
+    ] = SortOrder.relevance,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print nothing; only set the exit code.")
+    ] = False,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    on: OnOpt = None,
+    actor: ActorOpt = None,
+    tag: TagOpt = None,
+    place: PlaceOpt = None,
+    limit: LimitOpt = None,
+    *,
+    options: CommonOptions,
+) -> None:
+    """Search titles, summaries, the Arabic source text, notes, actors, places and tags."""
+    with handle_errors():
+        env = make_environment(options)
+        timeline = load(env)
+        candidates = filter_events(
+            timeline, event_filter(env, since, until, on, actor, tag, place, limit=None)
+        )
+        wanted = tuple(name.strip() for name in (fields or "").split(",") if name.strip())
+        settings = SearchOptions(any_term, regex, word, ignore_case, wanted, sort.value)
+        result = search_events(timeline, candidates, query, settings)
+        hits = result.hits[:limit] if limit is not None else result.hits
+        if quiet:
+            raise typer.Exit(ExitCode.OK if hits else ExitCode.NO_MATCH)
+        if not hits:
+            hint = (
+                f"; did you mean {', '.join(repr(s) for s in result.suggestions)}?"
+                if result.suggestions
+                else ""
+            )
+            scope = f" ({len(candidates)} events searched, as of {env.as_of})"
+            err_line(f"{PROG}: no events match {' '.join(query)!r}{scope}{hint}")
+            raise typer.Exit(ExitCode.NO_MATCH)
+        noun = "event" if len(hits) == 1 else "events"
+        caption = f"{len(hits)} {noun} match · as of {env.as_of}"
+        write_view(
+            present.search_listing(hits, for_table=env.fmt is Format.table, caption=caption), env
+        )

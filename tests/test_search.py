@@ -1,0 +1,132 @@
+"""Search: query parsing, matching rules, ranking and the offsets it reports."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from ceasefire_cli import Timeline, UsageError, load_timeline
+from ceasefire_cli.search import SearchOptions, Term, parse_query, search_events
+from conftest import DATA
+
+BUNDLED = load_timeline()
+FIXTURE = load_timeline([DATA / "search.toml"], bundled=False)
+
+
+def ids(words: list[str], timeline: Timeline = BUNDLED, **options: Any) -> list[str]:
+    result = search_events(timeline, timeline.events, words, SearchOptions(**options))
+    return [hit.event.id for hit in result.hits]
+
+
+@pytest.mark.parametrize(
+    ("words", "terms"),
+    [
+        (["lavrov"], (Term("lavrov"),)),
+        (["black sea"], (Term("black"), Term("sea"))),
+        (['"black sea"', "grain"], (Term("black sea", phrase=True), Term("grain"))),
+        (["actor:putin", "tag:truce"], (Term("putin", "actors"), Term("truce", "tags"))),
+        (['place:"saudi arabia"'], (Term("saudi arabia", "places", phrase=True),)),
+        (["http://x"], (Term("http://x"),)),  # not a field: plain text
+    ],
+)
+def test_parse_query(words: list[str], terms: tuple[Term, ...]) -> None:
+    assert parse_query(words) == terms
+
+
+def test_empty_query_is_a_usage_error() -> None:
+    with pytest.raises(UsageError, match="the query is empty"):
+        parse_query(['""'])
+
+
+def test_every_spelling_of_istanbul_finds_the_same_events() -> None:
+    expected = ids(["istanbul"])
+    assert {
+        "2022-03-29-istanbul-talks-begin",
+        "2025-05-11-putin-proposes-istanbul-talks",
+        "2025-05-16-istanbul-direct-talks",
+    } <= set(expected)
+    for spelling in ("إسطنبول", "اسطنبول", "إِسْطَنْبُول", "Istanbul"):
+        assert ids([spelling]) == expected, spelling
+
+
+def test_lavrov_in_either_language() -> None:
+    assert ids(["لافروف"]) == ids(["lavrov"])
+    assert set(ids(["lavrov"])) == {
+        "2022-03-21-zelensky-seeks-direct-talks",
+        "2022-04-07-lavrov-rejects-peace-proposal",
+        "2025-02-18-riyadh-us-russia-talks",
+    }
+
+
+def test_ranking_title_above_summary_above_quote_ties_by_date() -> None:
+    assert ids(["istanbul"], FIXTURE, fields=("title", "summary", "text_ar")) == [
+        "2020-01-03-in-title",
+        "2020-01-02-in-summary",
+        "2020-01-04-tie-a",
+        "2020-01-01-in-quote",
+        "2020-01-05-prefix",
+    ]
+    assert ids(["istanbul"], FIXTURE, sort="date")[0] == "2020-01-01-in-quote"
+
+
+def test_arabic_prefixes_are_tolerated_and_word_mode() -> None:
+    assert ids(["كرملين"], FIXTURE) == ["2020-01-05-prefix"]  # وبالكرملين: و + ب + ال
+    assert ids(["اسطنبول"], FIXTURE, fields=("text_ar",)) == [
+        "2020-01-01-in-quote",
+        "2020-01-05-prefix",
+    ]
+    assert ids(["اسطن"], FIXTURE, fields=("text_ar",)) != []
+    assert ids(["اسطن"], FIXTURE, fields=("text_ar",), word=True) == []
+
+
+def test_words_must_start_where_a_word_starts() -> None:
+    assert ids(["tanbul"], FIXTURE) == []
+    assert ids(["stan"], BUNDLED) == []
+
+
+def test_all_terms_must_match_unless_any() -> None:
+    assert ids(["lavrov", "riyadh"]) == ["2025-02-18-riyadh-us-russia-talks"]
+    assert len(ids(["lavrov", "riyadh"], any_term=True)) > 1
+
+
+def test_smart_case() -> None:
+    assert ids(["Alpha"], FIXTURE) == ["2020-01-01-in-quote"]
+    assert ids(["ALPHA"], FIXTURE) == []
+    assert ids(["ALPHA"], FIXTURE, ignore_case=True) == ["2020-01-01-in-quote"]
+
+
+def test_regex_mode_and_bad_regex() -> None:
+    assert ids([r"Ista\w+ talks"], FIXTURE, regex=True) == ["2020-01-03-in-title"]
+    with pytest.raises(UsageError, match="not a valid regular expression"):
+        ids(["(unclosed"], FIXTURE, regex=True)
+
+
+def test_unknown_field_in_in() -> None:
+    with pytest.raises(UsageError, match="did you mean 'title'"):
+        ids(["x"], FIXTURE, fields=("titel",))
+
+
+@pytest.mark.parametrize(
+    ("typo", "suggestion"),
+    [("istambul", "Istanbul"), ("زيلنسكي", "زيلينسكي"), ("lavrof", "Lavrov")],
+)
+def test_suggestions_when_nothing_matches(typo: str, suggestion: str) -> None:
+    result = search_events(BUNDLED, BUNDLED.events, [typo], SearchOptions())
+    assert result.hits == ()
+    assert suggestion in result.suggestions
+    assert result.unmatched == (typo,)
+
+
+def test_matches_slice_the_original_text_arabic_included() -> None:
+    result = search_events(FIXTURE, FIXTURE.events, ["اسطنبول", "لافروف"], SearchOptions())
+    (hit,) = result.hits
+    for match in hit.matches:
+        source = (
+            match.value
+            if match.field in ("actors", "places", "tags")
+            else getattr(hit.event, match.field)
+        )
+        assert source[match.start : match.end] == match.text
+    quote = [m for m in hit.matches if m.field == "text_ar"]
+    assert [m.text for m in quote] == ["لافروف", "اسطنبول"]
