@@ -25,7 +25,7 @@ from ceasefire_cli.query import EventFilter, as_of
 from ceasefire_cli.render import FORMATS, View, render
 from ceasefire_cli.text import safe_text, terminal_safe
 
-from .options import MACHINE_FORMATS, CommonOptions, Format
+from .options import MACHINE_FORMATS, CommonOptions, FilterOptions, Format
 
 PROG = "ceasefire"
 # Exit status when the reader of our output went away (`| head`): 128 + SIGPIPE, as Unix tools do.
@@ -201,26 +201,15 @@ def silence_stdout() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
-def event_filter(
-    env: Environment,
-    since: str | None,
-    until: str | None,
-    on: str | None,
-    actor: list[str] | None,
-    tag: list[str] | None,
-    place: list[str] | None,
-    limit: int | None,
-    *,
-    reverse: bool = False,
-) -> EventFilter:
+def event_filter(env: Environment, filters: FilterOptions, *, reverse: bool = False) -> EventFilter:
     """The filter options of `list` and `search`, parsed (dates relative to today)."""
     return EventFilter(
-        since=period_option("--since", since, env.today),
-        until=period_option("--until", until, env.today),
-        on=period_option("--on", on, env.today),
-        actors=tuple(actor or ()),
-        tags=tuple(tag or ()),
-        places=tuple(place or ()),
-        limit=limit,
+        since=period_option("--since", filters.since, env.today),
+        until=period_option("--until", filters.until, env.today),
+        on=period_option("--on", filters.on, env.today),
+        actors=tuple(filters.actor or ()),
+        tags=tuple(filters.tag or ()),
+        places=tuple(filters.place or ()),
+        limit=filters.limit,
         reverse=reverse,
     )

@@ -17,18 +17,7 @@ from .common import (
     make_environment,
     write_view,
 )
-from .options import (
-    ActorOpt,
-    CommonOptions,
-    Format,
-    LimitOpt,
-    OnOpt,
-    PlaceOpt,
-    SinceOpt,
-    TagOpt,
-    UntilOpt,
-    common_options,
-)
+from .options import CommonOptions, FilterOptions, Format, common_options, filter_options
 
 LIST_EXAMPLES = """Examples:
 
@@ -51,22 +40,17 @@ Dates: 2025, 2025-02, 2025-02-12, 2025-W07, 2025-Q3, Feb 2025, 12 Feb 2025,
 
 @app.command("list", epilog=LIST_EXAMPLES)
 @common_options()
+@filter_options()
 def list_command(
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    on: OnOpt = None,
-    actor: ActorOpt = None,
-    tag: TagOpt = None,
-    place: PlaceOpt = None,
-    limit: LimitOpt = None,
     reverse: Annotated[bool, typer.Option("--reverse", "-r", help="Newest first.")] = False,
     *,
+    filters: FilterOptions,
     options: CommonOptions,
 ) -> None:
     """List events in date order, filtered by date, actor, tag and place."""
     with handle_errors():
         env = make_environment(options)
-        spec = event_filter(env, since, until, on, actor, tag, place, limit, reverse=reverse)
+        spec = event_filter(env, filters, reverse=reverse)
         timeline = load(env)
         events = filter_events(timeline, spec)
         noun = "event" if len(events) == 1 else "events"

@@ -97,18 +97,31 @@ AsOfOpt = Annotated[
 SinceOpt = Annotated[
     str | None,
     typer.Option(
-        "--since", "-s", metavar="DATE", help="Events on or after this date (its first day)."
+        "--since",
+        "-s",
+        metavar="DATE",
+        help="Events on or after this date (its first day).",
+        rich_help_panel="Filters",
     ),
 ]
 UntilOpt = Annotated[
     str | None,
     typer.Option(
-        "--until", "-u", metavar="DATE", help="Events on or before this date (its last day)."
+        "--until",
+        "-u",
+        metavar="DATE",
+        help="Events on or before this date (its last day).",
+        rich_help_panel="Filters",
     ),
 ]
 OnOpt = Annotated[
     str | None,
-    typer.Option("--on", metavar="DATE", help="Events within this day, month, year..."),
+    typer.Option(
+        "--on",
+        metavar="DATE",
+        help="Events within this day, month, year...",
+        rich_help_panel="Filters",
+    ),
 ]
 ActorOpt = Annotated[
     list[str] | None,
@@ -117,6 +130,7 @@ ActorOpt = Annotated[
         "-a",
         metavar="NAME",
         help="Events involving this actor, in any spelling or language. Repeatable (any of).",
+        rich_help_panel="Filters",
     ),
 ]
 TagOpt = Annotated[
@@ -126,14 +140,28 @@ TagOpt = Annotated[
         "-t",
         metavar="TAG",
         help="Events with this tag (talks, truce, ...). Repeatable.",
+        rich_help_panel="Filters",
     ),
 ]
 PlaceOpt = Annotated[
     list[str] | None,
-    typer.Option("--place", "-p", metavar="PLACE", help="Events at this place. Repeatable."),
+    typer.Option(
+        "--place",
+        "-p",
+        metavar="PLACE",
+        help="Events at this place, in any spelling. Repeatable.",
+        rich_help_panel="Filters",
+    ),
 ]
 LimitOpt = Annotated[
-    int | None, typer.Option("--limit", "-n", min=0, help="Show at most N events.")
+    int | None,
+    typer.Option(
+        "--limit",
+        "-n",
+        min=0,
+        help="Show at most N events.",
+        rich_help_panel="Filters",
+    ),
 ]
 
 
@@ -150,6 +178,29 @@ class CommonOptions:
     as_of: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class FilterOptions:
+    """The event filters of `list` and `search`, as given."""
+
+    since: str | None = None
+    until: str | None = None
+    on: str | None = None
+    actor: list[str] | None = None
+    tag: list[str] | None = None
+    place: list[str] | None = None
+    limit: int | None = None
+
+
+_FILTERS: dict[str, tuple[Any, Any]] = {
+    "since": (SinceOpt, None),
+    "until": (UntilOpt, None),
+    "on": (OnOpt, None),
+    "actor": (ActorOpt, None),
+    "tag": (TagOpt, None),
+    "place": (PlaceOpt, None),
+    "limit": (LimitOpt, None),
+}
+
 # name -> (Typer annotation, default), in the order they appear in --help.
 _SHARED: dict[str, tuple[Any, Any]] = {
     "data": (DataOpt, None),
@@ -162,40 +213,48 @@ _SHARED: dict[str, tuple[Any, Any]] = {
 }
 
 
-def common_options(*, as_of: bool = True) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """Add the shared options to a command, which receives them as one `options` argument.
-
-    Typer reads a command's parameters from its signature, so the wrapper advertises the
-    command's own parameters followed by the shared ones.
-    """
-    names = [name for name in _SHARED if as_of or name != "as_of"]
+def _option_group(
+    argument: str, table: dict[str, tuple[Any, Any]], names: list[str], build: Callable[..., Any]
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Add the options `names` of `table` to a command, which receives them built into one
+    `argument`. Typer reads a command's parameters from its signature, so the wrapper
+    advertises the command's own parameters followed by the group's."""
 
     def decorate(command: Callable[..., None]) -> Callable[..., None]:
         own = [
             parameter
             for parameter in inspect.signature(command, eval_str=True).parameters.values()
-            if parameter.name != "options"
+            if parameter.name != argument
         ]
-        shared = [
+        added = [
             inspect.Parameter(
-                name,
-                inspect.Parameter.KEYWORD_ONLY,
-                default=_SHARED[name][1],
-                annotation=_SHARED[name][0],
+                name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=hint
             )
             for name in names
+            for hint, default in [table[name]]
         ]
 
         @functools.wraps(command)
         def wrapper(**kwargs: Any) -> None:
-            options = CommonOptions(**{name: kwargs.pop(name) for name in names})
-            command(**kwargs, options=options)
+            group = build(**{name: kwargs.pop(name) for name in names})
+            command(**kwargs, **{argument: group})
 
-        wrapper.__signature__ = inspect.Signature([*own, *shared])  # type: ignore[attr-defined]
+        wrapper.__signature__ = inspect.Signature([*own, *added])  # type: ignore[attr-defined]
         wrapper.__annotations__ = {
             **{parameter.name: parameter.annotation for parameter in own},
-            **{name: _SHARED[name][0] for name in names},
+            **{name: table[name][0] for name in names},
         }
         return wrapper
 
     return decorate
+
+
+def common_options(*, as_of: bool = True) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Add --data, --no-bundled, --format, --json, --no-color, --today (and --as-of)."""
+    names = [name for name in _SHARED if as_of or name != "as_of"]
+    return _option_group("options", _SHARED, names, CommonOptions)
+
+
+def filter_options() -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Add list's filters: --since, --until, --on, --actor, --tag, --place, --limit."""
+    return _option_group("filters", _FILTERS, list(_FILTERS), FilterOptions)

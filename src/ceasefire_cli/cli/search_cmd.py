@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from dataclasses import replace
 from typing import Annotated
 
 import typer
@@ -22,18 +23,7 @@ from .common import (
     make_environment,
     write_view,
 )
-from .options import (
-    ActorOpt,
-    CommonOptions,
-    Format,
-    LimitOpt,
-    OnOpt,
-    PlaceOpt,
-    SinceOpt,
-    TagOpt,
-    UntilOpt,
-    common_options,
-)
+from .options import CommonOptions, FilterOptions, Format, common_options, filter_options
 
 SEARCH_EXAMPLES = """Examples:
 
@@ -64,6 +54,7 @@ class SortOrder(enum.StrEnum):
 
 @app.command("search", epilog=SEARCH_EXAMPLES)
 @common_options()
+@filter_options()
 def search_command(
     query: Annotated[
         list[str],
@@ -89,26 +80,20 @@ def search_command(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print nothing; only set the exit code.")
     ] = False,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    on: OnOpt = None,
-    actor: ActorOpt = None,
-    tag: TagOpt = None,
-    place: PlaceOpt = None,
-    limit: LimitOpt = None,
     *,
+    filters: FilterOptions,
     options: CommonOptions,
 ) -> None:
     """Search titles, summaries, the Arabic source text, notes, actors, places and tags."""
     with handle_errors():
         env = make_environment(options)
         timeline = load(env)
-        candidates = filter_events(
-            timeline, event_filter(env, since, until, on, actor, tag, place, limit=None)
-        )
+        # The limit applies to the ranked hits, not to the events searched.
+        candidates = filter_events(timeline, replace(event_filter(env, filters), limit=None))
         wanted = tuple(name.strip() for name in (fields or "").split(",") if name.strip())
         settings = SearchOptions(any_term, regex, word, ignore_case, wanted, sort.value)
         result = search_events(timeline, candidates, query, settings)
+        limit = filters.limit
         hits = result.hits[:limit] if limit is not None else result.hits
         if quiet:
             raise typer.Exit(ExitCode.OK if hits else ExitCode.NO_MATCH)
