@@ -521,3 +521,54 @@ def test_csv_cells_name_events_by_id(invoke: Invoke) -> None:
     (row,) = csv.DictReader(io.StringIO(run.stdout))
     assert row["next"] == "2021-biden-putin-summit"
     assert row["previous"] == ""
+
+
+# --- issue 5: field selection and spreadsheet-safe CSV ---------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "plain", "table", "md"])
+def test_fields_selects_and_orders_in_every_format(invoke: Invoke, fmt: str) -> None:
+    run = invoke("list", "--on", "2025-02-12", "--fields", "title,id", "--format", fmt)
+    assert run.exit_code == 0, run.stderr
+    title, event_id = (
+        "Trump and Putin agree by phone to begin negotiations",
+        "2025-02-12-trump-putin-call",
+    )
+    expected = {
+        "json": json.dumps([{"title": title, "id": event_id}], ensure_ascii=False, indent=2) + "\n",
+        "jsonl": json.dumps(
+            {"title": title, "id": event_id}, ensure_ascii=False, separators=(",", ":")
+        )
+        + "\n",
+        # (CliRunner reads output with universal newlines: the RFC 4180 CRLF shows as LF.)
+        "csv": f"title,id\n{title},{event_id}\n",
+        "plain": f"{title}\t{event_id}\n",
+    }
+    if fmt in expected:
+        assert run.stdout == expected[fmt]
+    else:
+        assert title in run.stdout and event_id in run.stdout and "2025-02-12\t" not in run.stdout
+        assert "Tags" not in run.stdout
+
+
+@pytest.mark.parametrize("command", [("list",), ("search", "truce"), ("deadlines",)])
+def test_unknown_field_exits_2_and_lists_the_valid_ones(
+    invoke: Invoke, command: tuple[str, ...]
+) -> None:
+    run = invoke(*command, "--fields", "id,titel")
+    assert run.exit_code == 2
+    assert run.stderr.startswith("ceasefire: error: --fields: 'titel' is not a field here; ")
+    assert "valid fields: id," in run.stderr
+
+
+def test_csv_neutralises_formulas_but_not_negative_numbers(invoke: Invoke, tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        '[[events]]\nid = "x"\ndate = "2025"\ntitle = "=HYPERLINK(\\"http://evil\\")"\nsummary = "-3"\n'
+        'note = "@SUM(A1)"\ntags = ["plus"]\n',
+    )
+    run = invoke("list", "--no-bundled", "--data", str(path), "--format", "csv")
+    (row,) = csv.DictReader(io.StringIO(run.stdout))
+    assert row["title"] == '\'=HYPERLINK("http://evil")'
+    assert row["note"] == "'@SUM(A1)"
+    assert row["summary"] == "-3"

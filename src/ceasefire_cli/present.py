@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections.abc import Sequence
 
 from . import records
 from .diff import Diff
-from .errors import Problem
+from .errors import Problem, UsageError
 from .model import Event, Timeline
 from .render.views import Column, Detail, Listing, Marked, Report, cell, key
 from .search import Hit
@@ -306,4 +307,33 @@ def search_listing(hits: Sequence[Hit], *, for_table: bool, caption: str | None)
         columns=columns,
         fields=records.SEARCH_FIELDS,
         caption=caption,
+    )
+
+
+def parse_fields(wanted: str | None, available: Sequence[str]) -> tuple[str, ...] | None:
+    """The names given to --fields (id,date,title), checked against a command's fields."""
+    if wanted is None:
+        return None
+    names = tuple(name.strip() for name in wanted.split(",") if name.strip())
+    unknown = [name for name in names if name not in available]
+    if unknown or not names:
+        close = difflib.get_close_matches(unknown[0], available, n=1) if unknown else []
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        raise UsageError(
+            f"--fields: {', '.join(repr(n) for n in unknown) or 'no field'} is not a field here",
+            f"{hint}valid fields: {','.join(available)}",
+        )
+    return names
+
+
+def select_fields(listing: Listing, names: tuple[str, ...] | None) -> Listing:
+    """Keep only the named fields, in that order, in every format (records and columns)."""
+    if names is None:
+        return listing
+    return Listing(
+        records=[{name: record[name] for name in names} for record in listing.records],
+        columns=tuple(key(name, wrap=name not in ("id", "date")) for name in names),
+        fields=names,
+        caption=listing.caption,
+        title=listing.title,
     )

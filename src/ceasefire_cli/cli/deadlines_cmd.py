@@ -10,6 +10,7 @@ import typer
 
 from ceasefire_cli import present
 from ceasefire_cli.errors import UsageError
+from ceasefire_cli.records import WINDOW_FIELDS
 from ceasefire_cli.schema import WINDOW_KINDS
 from ceasefire_cli.windows import STATUSES, deadlines_at
 
@@ -20,7 +21,7 @@ from .common import (
     make_environment,
     write_view,
 )
-from .options import CommonOptions, Format, common_options
+from .options import CommonOptions, FieldsOpt, Format, common_options
 
 DEADLINES_EXAMPLES = """Examples:
 
@@ -84,6 +85,7 @@ def deadlines_command(
             "--within", metavar="N", help="Only what falls due or ends within N days (14d, 2w)."
         ),
     ] = None,
+    fields: FieldsOpt = None,
     explain: Annotated[
         bool, typer.Option("--explain", "-e", help="Show the arithmetic behind each date.")
     ] = False,
@@ -93,6 +95,7 @@ def deadlines_command(
     """Ultimatums, truces, moratoriums and deals: due dates, status and days left, as of a day."""
     with handle_errors():
         env = make_environment(options)
+        chosen = present.parse_fields(fields, WINDOW_FIELDS)
         states = deadlines_at(
             load(env),
             env.as_of,
@@ -104,4 +107,4 @@ def deadlines_command(
         view = present.deadline_listing(
             states, for_table=env.fmt is Format.table, explain=explain, as_of=env.as_of.isoformat()
         )
-        write_view(view, env)
+        write_view(present.select_fields(view, chosen), env)

@@ -8,6 +8,7 @@ import typer
 
 from ceasefire_cli import present
 from ceasefire_cli.query import filter_events
+from ceasefire_cli.records import EVENT_FIELDS
 
 from .common import (
     app,
@@ -17,7 +18,7 @@ from .common import (
     make_environment,
     write_view,
 )
-from .options import CommonOptions, FilterOptions, Format, common_options, filter_options
+from .options import CommonOptions, FieldsOpt, FilterOptions, Format, common_options, filter_options
 
 LIST_EXAMPLES = """Examples:
 
@@ -43,6 +44,7 @@ Dates: 2025, 2025-02, 2025-02-12, 2025-W07, 2025-Q3, Feb 2025, 12 Feb 2025,
 @filter_options()
 def list_command(
     reverse: Annotated[bool, typer.Option("--reverse", "-r", help="Newest first.")] = False,
+    fields: FieldsOpt = None,
     *,
     filters: FilterOptions,
     options: CommonOptions,
@@ -50,11 +52,11 @@ def list_command(
     """List events in date order, filtered by date, actor, tag and place."""
     with handle_errors():
         env = make_environment(options)
+        chosen = present.parse_fields(fields, EVENT_FIELDS)
         spec = event_filter(env, filters, reverse=reverse)
         timeline = load(env)
         events = filter_events(timeline, spec)
         noun = "event" if len(events) == 1 else "events"
         caption = f"{len(events)} {noun} of {len(timeline.events)} · as of {env.as_of}"
-        write_view(
-            present.event_listing(events, for_table=env.fmt is Format.table, caption=caption), env
-        )
+        listing = present.event_listing(events, for_table=env.fmt is Format.table, caption=caption)
+        write_view(present.select_fields(listing, chosen), env)

@@ -178,6 +178,18 @@ class CommonOptions:
     as_of: str | None = None
 
 
+FieldsOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--fields",
+        metavar="F1,F2",
+        help="Only these fields, in this order (e.g. id,date,title), in every format.",
+        rich_help_panel="Data and output",
+        show_default=False,
+    ),
+]
+
+
 @dataclass(frozen=True, slots=True)
 class FilterOptions:
     """The event filters of `list` and `search`, as given."""

@@ -11,6 +11,7 @@ import typer
 from ceasefire_cli import present
 from ceasefire_cli.errors import ExitCode
 from ceasefire_cli.query import filter_events
+from ceasefire_cli.records import SEARCH_FIELDS
 from ceasefire_cli.search import FIELDS, SearchOptions, search_events
 
 from .common import (
@@ -23,7 +24,7 @@ from .common import (
     make_environment,
     write_view,
 )
-from .options import CommonOptions, FilterOptions, Format, common_options, filter_options
+from .options import CommonOptions, FieldsOpt, FilterOptions, Format, common_options, filter_options
 
 SEARCH_EXAMPLES = """Examples:
 
@@ -68,7 +69,7 @@ def search_command(
     ignore_case: Annotated[
         bool, typer.Option("--ignore-case", "-i", help="Ignore case even with capitals.")
     ] = False,
-    fields: Annotated[
+    in_fields: Annotated[
         str | None,
         typer.Option(
             "--in", metavar="FIELDS", help=f"Search only these fields: {','.join(FIELDS)}."
@@ -77,6 +78,7 @@ def search_command(
     sort: Annotated[
         SortOrder, typer.Option("--sort", help="Order by relevance (score) or date.")
     ] = SortOrder.relevance,
+    fields: FieldsOpt = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print nothing; only set the exit code.")
     ] = False,
@@ -87,10 +89,11 @@ def search_command(
     """Search titles, summaries, the Arabic source text, notes, actors, places and tags."""
     with handle_errors():
         env = make_environment(options)
+        chosen = present.parse_fields(fields, SEARCH_FIELDS)
         timeline = load(env)
         # The limit applies to the ranked hits, not to the events searched.
         candidates = filter_events(timeline, replace(event_filter(env, filters), limit=None))
-        wanted = tuple(name.strip() for name in (fields or "").split(",") if name.strip())
+        wanted = tuple(name.strip() for name in (in_fields or "").split(",") if name.strip())
         settings = SearchOptions(any_term, regex, word, ignore_case, wanted, sort.value)
         result = search_events(timeline, candidates, query, settings)
         limit = filters.limit
@@ -108,6 +111,5 @@ def search_command(
             raise typer.Exit(ExitCode.NO_MATCH)
         noun = "event" if len(hits) == 1 else "events"
         caption = f"{len(hits)} {noun} match · as of {env.as_of}"
-        write_view(
-            present.search_listing(hits, for_table=env.fmt is Format.table, caption=caption), env
-        )
+        listing = present.search_listing(hits, for_table=env.fmt is Format.table, caption=caption)
+        write_view(present.select_fields(listing, chosen), env)

@@ -39,6 +39,21 @@ def render_jsonl(view: View) -> str:
     return "".join(_dumps(record, indent=None) + "\n" for record in _line_records(view))
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """Neutralise a cell a spreadsheet would run as a formula: =HYPERLINK(...) gets a quote.
+
+    Cells starting with = + - @ (or a tab or CR) get a leading apostrophe, as OWASP advises;
+    plain negative numbers such as -3 (days since a deadline) are left as they are.
+    """
+    if text.startswith(_FORMULA_START) and not _NUMBER.match(text):
+        return "'" + text
+    return text
+
+
 def render_csv(view: View) -> str:
     if isinstance(view, Listing):
         records, header = view.records, list(view.fields)
@@ -50,5 +65,5 @@ def render_csv(view: View) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180 line ends
     writer.writerow(header)
     for record in records:
-        writer.writerow([cell(record.get(name)) for name in header])
+        writer.writerow([spreadsheet_safe(cell(record.get(name))) for name in header])
     return buffer.getvalue()
