@@ -16,12 +16,22 @@ COMMANDS = sorted(command.name or "" for command in typer.main.get_command(app).
 
 
 def test_commands_are_the_expected_ones() -> None:
-    assert COMMANDS == ["deadlines", "diff", "list", "search", "show", "validate"]
+    assert COMMANDS == [
+        "actors",
+        "deadlines",
+        "diff",
+        "list",
+        "search",
+        "show",
+        "stats",
+        "tags",
+        "validate",
+    ]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_has_a_readme_section(command: str) -> None:
-    assert f"### `ceasefire {command}" in README
+    assert f"`ceasefire {command}" in "\n".join(re.findall(r"^### .*$", README, re.MULTILINE))
 
 
 def test_ci_runs_the_readme_test_command_verbatim() -> None:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from . import records
 from .diff import Diff
 from .errors import Problem, UsageError
-from .model import Event, Timeline
+from .model import Actor, Event, Timeline
 from .render.views import Column, Detail, Listing, Marked, Report, cell, key
 from .search import Hit
 from .windows import WindowState
@@ -336,4 +336,33 @@ def select_fields(listing: Listing, names: tuple[str, ...] | None) -> Listing:
         fields=names,
         caption=listing.caption,
         title=listing.title,
+    )
+
+
+ACTOR_DIRECTORY_FIELDS = (*records.ACTOR_FIELDS, "events")
+
+
+def actor_listing(rows: Sequence[tuple[Actor, int]], *, for_table: bool, as_of: dt.date) -> Listing:
+    listing = [{**records.actor_record(actor), "events": count} for actor, count in rows]
+    if for_table:
+        columns: tuple[Column, ...] = (
+            key("id", "ID", wrap=False),
+            Column("Name", lambda r: "\n".join(n for n in (r["name"], r["name_ar"]) if n)),
+            key("role"),
+            key("aliases"),
+            key("events", wrap=False),
+        )
+    else:
+        columns = (key("id"), key("name"), key("name_ar"), key("role"), key("events"))
+    return Listing(listing, columns, ACTOR_DIRECTORY_FIELDS, f"{len(rows)} actors · as of {as_of}")
+
+
+def count_listing(rows: Sequence[tuple[str, int]], what: str, *, as_of: dt.date) -> Listing:
+    """A two-column count table: tags, or events per year/month/actor/..."""
+    total = sum(count for _, count in rows)
+    return Listing(
+        records=[{what: name, "events": count} for name, count in rows],
+        columns=(key(what, wrap=False), key("events", wrap=False)),
+        fields=(what, "events"),
+        caption=f"{len(rows)} {what}s, {total} in all · as of {as_of}",
     )

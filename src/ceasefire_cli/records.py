@@ -37,6 +37,7 @@ EVENT_FIELDS = (
     "note",
 )
 PROBLEM_FIELDS = ("file", "line", "column", "record", "field", "message")
+ACTOR_FIELDS = ("id", "name", "name_ar", "role", "role_ar", "kind", "aliases")
 
 
 def event_record(event: Event) -> Record:

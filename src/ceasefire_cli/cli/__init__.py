@@ -16,6 +16,7 @@ from ceasefire_cli.errors import ExitCode
 from . import (  # register the commands, in help order
     deadlines_cmd,
     diff_cmd,
+    directory_cmd,
     list_cmd,
     search_cmd,
     show_cmd,
@@ -24,7 +25,15 @@ from . import (  # register the commands, in help order
 from .common import EXIT_BROKEN_PIPE, EXIT_OUTPUT_ERROR, PROG, app, err_line, silence_stdout
 
 __all__ = ["app", "main"]
-_COMMANDS = (list_cmd, search_cmd, show_cmd, deadlines_cmd, diff_cmd, validate_cmd)
+_COMMANDS = (
+    list_cmd,
+    search_cmd,
+    show_cmd,
+    deadlines_cmd,
+    diff_cmd,
+    directory_cmd,
+    validate_cmd,
+)
 
 
 def _usage_line(err: click_exceptions.ClickException) -> str:
