@@ -18,6 +18,7 @@ from . import (  # register the commands, in help order
     diff_cmd,
     directory_cmd,
     list_cmd,
+    schema_cmd,
     search_cmd,
     show_cmd,
     validate_cmd,
@@ -32,6 +33,7 @@ _COMMANDS = (
     deadlines_cmd,
     diff_cmd,
     directory_cmd,
+    schema_cmd,
     validate_cmd,
 )
 
