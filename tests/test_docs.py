@@ -21,6 +21,7 @@ def test_commands_are_the_expected_ones() -> None:
         "deadlines",
         "diff",
         "list",
+        "schema",
         "search",
         "show",
         "stats",
