@@ -20,6 +20,7 @@ def test_commands_are_the_expected_ones() -> None:
         "actors",
         "deadlines",
         "diff",
+        "export",
         "list",
         "schema",
         "search",

@@ -13,6 +13,7 @@ class ExitCode(enum.IntEnum):
     NO_MATCH = 1
     USAGE = 2
     DATA = 3
+    OUTPUT = 74  # EX_IOERR (sysexits.h): the output could not be written
     INTERRUPTED = 130
 
 
@@ -40,6 +41,12 @@ class NotFoundError(CeasefireError):
     """An id that names no event (exit 3)."""
 
     exit_code = ExitCode.DATA
+
+
+class OutputError(CeasefireError):
+    """The output could not be written (a full disk, a missing directory) (exit 74)."""
+
+    exit_code = ExitCode.OUTPUT
 
 
 @dataclass(frozen=True, slots=True)

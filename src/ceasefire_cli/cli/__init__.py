@@ -17,6 +17,7 @@ from . import (  # register the commands, in help order
     deadlines_cmd,
     diff_cmd,
     directory_cmd,
+    export_cmd,
     list_cmd,
     schema_cmd,
     search_cmd,
@@ -33,6 +34,7 @@ _COMMANDS = (
     deadlines_cmd,
     diff_cmd,
     directory_cmd,
+    export_cmd,
     schema_cmd,
     validate_cmd,
 )

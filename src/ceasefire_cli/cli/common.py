@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,10 +20,10 @@ import typer
 from ceasefire_cli import __version__
 from ceasefire_cli.dataset import load_timeline
 from ceasefire_cli.dates import ACCEPTED_FORMS, DateError, parse_period
-from ceasefire_cli.errors import CeasefireError, DataError, UsageError
+from ceasefire_cli.errors import CeasefireError, DataError, ExitCode, OutputError, UsageError
 from ceasefire_cli.model import Period, Timeline
 from ceasefire_cli.query import EventFilter, as_of
-from ceasefire_cli.render import FORMATS, View, render
+from ceasefire_cli.render import FORMATS, Export, View, render
 from ceasefire_cli.text import safe_text, terminal_safe
 
 from .options import MACHINE_FORMATS, CommonOptions, FilterOptions, Format
@@ -30,8 +31,7 @@ from .options import MACHINE_FORMATS, CommonOptions, FilterOptions, Format
 PROG = "ceasefire"
 # Exit status when the reader of our output went away (`| head`): 128 + SIGPIPE, as Unix tools do.
 EXIT_BROKEN_PIPE = 141
-# Exit status when the output cannot be written (a full disk): EX_IOERR from sysexits.h.
-EXIT_OUTPUT_ERROR = 74
+EXIT_OUTPUT_ERROR = ExitCode.OUTPUT
 
 
 assert tuple(Format) == tuple(FORMATS), "Format must list the registered renderers"
@@ -162,10 +162,18 @@ def _table_text(output: Any, env: Environment) -> str:
     return capture.get()
 
 
-def write_view(view: View, env: Environment) -> None:
+def write_view(view: View | Export, env: Environment) -> None:
     output: Any = render(view, env.fmt)
     text = output if isinstance(output, str) else _table_text(output, env)
-    if env.fmt in MACHINE_FORMATS and sys.stdout.isatty():
+    if env.fmt in MACHINE_FORMATS:
+        write_text(text)
+    else:
+        write_text(text, escape=False)  # human formats are escaped as they are rendered
+
+
+def write_text(text: str, *, escape: bool = True) -> None:
+    """Write to stdout; a closed pipe ends quietly (exit 141)."""
+    if escape and sys.stdout.isatty():
         # Machine formats keep the data exact in a pipe; on a screen it must not drive the terminal.
         text = terminal_safe(text)
     try:
@@ -213,3 +221,29 @@ def event_filter(env: Environment, filters: FilterOptions, *, reverse: bool = Fa
         limit=filters.limit,
         reverse=reverse,
     )
+
+
+def write_file_atomically(path: Path, text: str) -> None:
+    """Write `text` to `path` through a temporary file and a rename, so that an error midway
+    (a full disk, Ctrl-C) leaves an existing file as it was."""
+    directory = path.parent if str(path.parent) else Path()
+    handle = None
+    try:
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", newline="", dir=directory, prefix=f".{path.name}.", delete=False
+        ) as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        Path(handle.name).replace(path)
+    except OSError as err:
+        if handle is not None:
+            Path(handle.name).unlink(missing_ok=True)
+        reason = err.strerror or str(err)
+        raise OutputError(
+            f"cannot write {path}: {reason}", "check the path and free space"
+        ) from None
+    except BaseException:
+        if handle is not None:
+            Path(handle.name).unlink(missing_ok=True)
+        raise

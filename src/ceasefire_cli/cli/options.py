@@ -261,9 +261,15 @@ def _option_group(
     return decorate
 
 
-def common_options(*, as_of: bool = True) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """Add --data, --no-bundled, --format, --json, --no-color, --today (and --as-of)."""
-    names = [name for name in _SHARED if as_of or name != "as_of"]
+def common_options(
+    *, as_of: bool = True, formats: bool = True
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Add --data, --no-bundled, --format, --json, --no-color, --today and --as-of.
+
+    `export` has formats of its own (formats=False); `validate` has no as-of day.
+    """
+    skipped = {*(() if as_of else ("as_of",)), *(() if formats else ("fmt", "as_json"))}
+    names = [name for name in _SHARED if name not in skipped]
     return _option_group("options", _SHARED, names, CommonOptions)
 
 

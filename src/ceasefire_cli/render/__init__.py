@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from .views import ROW_FIELDS, Column, Detail, Listing, Marked, Report, View, cell, key
+from .views import ROW_FIELDS, Column, Detail, Export, Listing, Marked, Report, View, cell, key
 
 # format name -> (module, function); the names are the --format choices, in help order.
 FORMATS: dict[str, tuple[str, str]] = {
@@ -21,18 +21,27 @@ FORMATS: dict[str, tuple[str, str]] = {
 }
 
 
-def render(view: View, fmt: str) -> Any:
+# Formats of `export` only: they need the events and the windows together (views.Export).
+EXPORT_FORMATS: dict[str, tuple[str, str]] = {
+    "ics": ("ics", "render_ics"),
+    "timelinejs": ("timelinejs", "render_timelinejs"),
+}
+
+
+def render(view: View | Export, fmt: str) -> Any:
     """Text (str) for every format but `table`, which returns a Rich renderable."""
-    module_name, function_name = FORMATS[fmt]
+    module_name, function_name = FORMATS.get(fmt) or EXPORT_FORMATS[fmt]
     module = importlib.import_module(f"{__name__}.{module_name}")
     return getattr(module, function_name)(view)
 
 
 __all__ = [
+    "EXPORT_FORMATS",
     "FORMATS",
     "ROW_FIELDS",
     "Column",
     "Detail",
+    "Export",
     "Listing",
     "Marked",
     "Report",

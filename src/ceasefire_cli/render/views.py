@@ -86,4 +86,17 @@ class Report:
 
 ROW_FIELDS = ("type", "date", "id", "text")
 
+
+@dataclass(frozen=True, slots=True)
+class Export:
+    """Everything an export format needs: the events and the windows, as of a day."""
+
+    events: list[Record]
+    windows: list[Record]
+    as_of: str
+    title: str
+    lang: str = "en"
+    version: str = ""
+
+
 View = Listing | Detail | Report

@@ -1,0 +1,107 @@
+"""`ceasefire export`: the timeline for calendars, newsroom timelines, spreadsheets and reports."""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ceasefire_cli import __version__, present, records
+from ceasefire_cli.query import filter_events
+from ceasefire_cli.render import Export, render
+from ceasefire_cli.windows import deadlines_at
+
+from .common import (
+    app,
+    event_filter,
+    handle_errors,
+    load,
+    make_environment,
+    write_file_atomically,
+    write_text,
+)
+from .options import CommonOptions, FieldsOpt, FilterOptions, common_options, filter_options
+
+EXPORT_EXAMPLES = """Examples:
+
+  ceasefire export --format ics -o ceasefire.ics          subscribe to it in a calendar
+
+  ceasefire export --format timelinejs -o timeline.json   publish with Knight Lab's TimelineJS
+
+  ceasefire export --format csv --since 2025 --fields id,date,title,sources -o 2025.csv
+
+  ceasefire export --format md --tag truce --as-of 2025-06-01
+
+The same data and options always give byte-identical output (no timestamps from the clock),
+so an export can be committed and diffed. -o writes through a temporary file and a rename:
+an error midway leaves an existing file untouched. -o - is stdout."""
+
+
+class ExportFormat(enum.StrEnum):
+    ics = "ics"
+    timelinejs = "timelinejs"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    md = "md"
+
+
+class Language(enum.StrEnum):
+    en = "en"
+    ar = "ar"
+
+
+@app.command("export", epilog=EXPORT_EXAMPLES)
+@common_options(formats=False)
+@filter_options()
+def export_command(
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option("--format", "-f", case_sensitive=False, help="What to export to."),
+    ] = ExportFormat.json,
+    output: Annotated[
+        str,
+        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (- for stdout)."),
+    ] = "-",
+    lang: Annotated[
+        Language,
+        typer.Option(
+            "--lang",
+            envvar="CEASEFIRE_LANG",
+            help="Headlines in English, or the article's Arabic where there is one "
+            "(ics, timelinejs).",
+        ),
+    ] = Language.en,
+    fields: FieldsOpt = None,
+    *,
+    filters: FilterOptions,
+    options: CommonOptions,
+) -> None:
+    """Export events (and windows, for ics and timelinejs) with list's filters, as of a day."""
+    with handle_errors():
+        env = make_environment(options)
+        chosen = present.parse_fields(fields, records.EVENT_FIELDS)
+        timeline = load(env)
+        events = filter_events(timeline, event_filter(env, filters))
+        if fmt in (ExportFormat.ics, ExportFormat.timelinejs):
+            # The windows announced by the exported events (a filter on events narrows both).
+            exported = {event.id for event in events}
+            states = [s for s in deadlines_at(timeline, env.as_of) if s.window.event_id in exported]
+            view = Export(
+                events=[records.event_record(event) for event in events],
+                windows=[records.window_record(state) for state in states],
+                as_of=env.as_of.isoformat(),
+                title="Efforts to end the Russia–Ukraine war (ceasefire)",
+                lang=lang.value,
+                version=__version__,
+            )
+            text = render(view, fmt.value)
+        else:
+            listing = present.event_listing(events, for_table=False, caption=None)
+            text = render(present.select_fields(listing, chosen), fmt.value)
+        if output == "-":
+            write_text(text)
+        else:
+            write_file_atomically(Path(output), text)

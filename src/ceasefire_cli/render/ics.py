@@ -1,0 +1,110 @@
+"""iCalendar (RFC 5545) export, written with the icalendar library; loaded only when chosen.
+
+Deterministic: UIDs come from ids, DTSTAMP from the as-of day, never from the clock, so the
+same data and options give byte-identical output (a subscribed calendar updates in place).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from icalendar import Calendar
+from icalendar import Event as CalendarEvent
+
+from .views import Export
+
+_ONE_DAY = dt.timedelta(days=1)
+UID_DOMAIN = "ceasefire.invalid"
+
+
+def _description(lines: list[str | None]) -> str:
+    return "\n\n".join(line for line in lines if line)
+
+
+def _sources(record: dict[str, Any]) -> str:
+    return "\n".join(
+        f"{source['name']} <{source['url']}>" if source["url"] else source["name"]
+        for source in record["sources"]
+    )
+
+
+def _first_url(record: dict[str, Any]) -> str | None:
+    return next((source["url"] for source in record["sources"] if source["url"]), None)
+
+
+def _summary(record: dict[str, Any], lang: str, arabic: str | None) -> tuple[str, str]:
+    """The SUMMARY and its LANGUAGE: English, or the verbatim Arabic where there is one."""
+    if lang == "ar" and arabic:
+        return arabic.split("\n")[0], "ar"
+    return record["title"], "en"
+
+
+def _event(record: dict[str, Any], export: Export, stamp: dt.datetime) -> CalendarEvent:
+    item = CalendarEvent()
+    item.add("uid", f"event-{record['id']}@{UID_DOMAIN}")
+    item.add("dtstamp", stamp)
+    item.add("dtstart", dt.date.fromisoformat(record["start"]))
+    item.add("dtend", dt.date.fromisoformat(record["end"]) + _ONE_DAY)  # exclusive
+    summary, language = _summary(record, export.lang, record["text_ar"])
+    item.add("summary", summary, parameters={"LANGUAGE": language})
+    other = record["text_ar"] if language == "en" else record["title"]
+    item.add(
+        "description",
+        _description([record["summary"], other, record["note"], _sources(record)]),
+    )
+    if url := _first_url(record):
+        item.add("url", url)
+    if record["tags"]:
+        item.add("categories", record["tags"])
+    return item
+
+
+def _window(record: dict[str, Any], export: Export, stamp: dt.datetime) -> CalendarEvent | None:
+    start, last = record["start"], record["due_latest"]
+    if start is None or last is None:
+        return None  # never started (a proposal): nothing to put in a calendar
+    item = CalendarEvent()
+    item.add("uid", f"window-{record['id']}@{UID_DOMAIN}")
+    item.add("dtstamp", stamp)
+    if "T" in start and record["end_instant"]:
+        # Timed to the hour: exact instants, written in UTC (the offset is in the description).
+        item.add("dtstart", dt.datetime.fromisoformat(start).astimezone(dt.UTC))
+        item.add("dtend", dt.datetime.fromisoformat(record["end_instant"]).astimezone(dt.UTC))
+    else:
+        item.add("dtstart", dt.date.fromisoformat(start[:10]))
+        item.add("dtend", dt.date.fromisoformat(last) + _ONE_DAY)
+    summary, language = _summary(record, export.lang, record["quote_ar"])
+    item.add("summary", f"{record['kind']}: {summary}", parameters={"LANGUAGE": language})
+    item.add(
+        "description",
+        _description(
+            [
+                record["explanation"],
+                f"Status as of {record['as_of']}: {record['status']}",
+                record["quote_ar"] if language == "en" else record["title"],
+                record["note"],
+                _sources(record),
+            ]
+        ),
+    )
+    if url := _first_url(record):
+        item.add("url", url)
+    item.add("categories", [record["kind"]])
+    return item
+
+
+def render_ics(export: Export) -> str:
+    calendar = Calendar()
+    calendar.add("prodid", f"-//ceasefire//ceasefire {export.version}//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", export.title)
+    stamp = dt.datetime.combine(dt.date.fromisoformat(export.as_of), dt.time(), dt.UTC)
+    for record in export.events:
+        calendar.add_component(_event(record, export, stamp))
+    for record in export.windows:
+        if (window := _window(record, export, stamp)) is not None:
+            calendar.add_component(window)
+    ical: bytes = calendar.to_ical()
+    return ical.decode("utf-8")

@@ -1,0 +1,52 @@
+"""TimelineJS3 JSON (Knight Lab): events with dates at their precision, windows as eras."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .views import Export
+
+
+def _date(text: str) -> dict[str, str]:
+    """'2025', '2025-02' or '2025-02-12' -> {'year': '2025', 'month': '2', 'day': '12'}."""
+    parts = text[:10].split("-")
+    names = ("year", "month", "day")
+    return {name: str(int(part)) for name, part in zip(names, parts, strict=False)}
+
+
+def _text(headline: str, body: str | None) -> dict[str, str]:
+    return {"headline": headline, "text": body or ""}
+
+
+def _headline(record: dict[str, Any], lang: str, arabic: str | None) -> str:
+    return arabic.split("\n")[0] if lang == "ar" and arabic else str(record["title"])
+
+
+def render_timelinejs(export: Export) -> str:
+    events = [
+        {
+            "unique_id": record["id"],
+            "start_date": _date(record["date"]),
+            "text": _text(_headline(record, export.lang, record["text_ar"]), record["summary"]),
+            "group": record["tags"][0] if record["tags"] else "",
+        }
+        for record in export.events
+    ]
+    eras = [
+        {
+            "start_date": _date(record["start"]),
+            "end_date": _date(record["due_latest"]),
+            "text": _text(
+                _headline(record, export.lang, record["quote_ar"]), record["explanation"]
+            ),
+        }
+        for record in export.windows
+        if record["start"] and record["due_latest"]
+    ]
+    document = {
+        "title": {"text": _text(export.title, f"As of {export.as_of}")},
+        "events": events,
+        "eras": eras,
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,151 @@
+"""`ceasefire export`: parsed back with real parsers, deterministic, written atomically."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+from typer.testing import CliRunner
+
+from ceasefire_cli.cli import app
+from conftest import PINNED_ENV, Invoke
+
+
+def calendar(invoke: Invoke, *args: str) -> Calendar:
+    run = invoke("export", "--format", "ics", *args)
+    assert run.exit_code == 0, run.stderr
+    return Calendar.from_ical(run.stdout)
+
+
+def test_ics_all_day_events_have_exclusive_ends_and_stable_uids(invoke: Invoke) -> None:
+    cal = calendar(invoke, "--on", "2025-04")
+    events = {str(c["uid"]): c for c in cal.walk("VEVENT")}
+    month = events["event-2025-04-witkoff-two-russia-visits@ceasefire.invalid"]
+    assert month.decoded("dtstart") == dt.date(2025, 4, 1)
+    assert month.decoded("dtend") == dt.date(2025, 5, 1)  # exclusive: all of April
+    easter = events["event-2025-04-19-easter-truce@ceasefire.invalid"]
+    assert (easter.decoded("dtstart"), easter.decoded("dtend")) == (
+        dt.date(2025, 4, 19),
+        dt.date(2025, 4, 20),
+    )
+    assert str(easter["summary"]) == "Putin declares a 30-hour Easter ceasefire"
+    assert easter["summary"].params["LANGUAGE"] == "en"
+    assert "بوتين أعلن وقف إطلاق النار" in str(easter["description"])
+    assert str(easter["url"]).startswith("https://www.pravda.com.ua/")
+
+
+def test_ics_windows_timed_to_the_hour_are_exact_instants(invoke: Invoke) -> None:
+    cal = calendar(invoke, "--on", "2025-04")
+    window = next(
+        c for c in cal.walk("VEVENT") if str(c["uid"]) == "window-easter-truce@ceasefire.invalid"
+    )
+    assert window.decoded("dtstart") == dt.datetime(
+        2025, 4, 19, 15, 0, tzinfo=dt.UTC
+    )  # 18:00+03:00
+    assert window.decoded("dtend") == dt.datetime(2025, 4, 20, 21, 0, tzinfo=dt.UTC)  # 00:00+03:00
+    assert str(window["summary"]).startswith("truce: ")
+
+
+def test_ics_deadline_windows_span_to_the_latest_due_day(invoke: Invoke) -> None:
+    cal = calendar(invoke, "--since", "2025-07-28", "--until", "2025-07-28")
+    (window,) = [c for c in cal.walk("VEVENT") if str(c["uid"]).startswith("window-")]
+    assert str(window["uid"]) == "window-tariff-deadline-10-12-days@ceasefire.invalid"
+    assert (window.decoded("dtstart"), window.decoded("dtend")) == (
+        dt.date(2025, 7, 28),
+        dt.date(2025, 8, 10),
+    )
+
+
+def test_ics_in_arabic_uses_the_verbatim_text(invoke: Invoke) -> None:
+    cal = calendar(invoke, "--on", "2025-02-12", "--lang", "ar")
+    (event,) = cal.walk("VEVENT")
+    assert str(event["summary"]).startswith("– 12 شباط 2025: ترامب وبوتين")
+    assert event["summary"].params["LANGUAGE"] == "ar"
+    assert "Trump and Putin agree by phone" in str(event["description"])
+
+
+def test_exports_are_byte_identical_and_use_no_clock(invoke: Invoke) -> None:
+    for fmt in ("ics", "timelinejs", "json", "csv", "md"):
+        first = invoke("export", "--format", fmt).stdout
+        again = invoke("export", "--format", fmt, env={"CEASEFIRE_TODAY": "2026-11-30"}).stdout
+        assert first == again, fmt
+    stamped = invoke("export", "--format", "ics", "--as-of", "2025-08-08").stdout
+    assert "DTSTAMP:20250808T000000Z" in stamped
+
+
+def test_ics_parses_in_a_second_parser_if_one_is_installed(invoke: Invoke) -> None:
+    vobject = pytest.importorskip("vobject")
+    parsed = vobject.readOne(invoke("export", "--format", "ics", "--on", "2025-02").stdout)
+    assert len(parsed.vevent_list) == 3
+
+
+def test_timelinejs_shape(invoke: Invoke) -> None:
+    run = invoke("export", "--format", "timelinejs", "--on", "2025-04")
+    document = json.loads(run.stdout)
+    assert set(document) == {"title", "events", "eras"}
+    assert document["title"]["text"]["headline"]
+    month = next(
+        e for e in document["events"] if e["unique_id"] == "2025-04-witkoff-two-russia-visits"
+    )
+    assert month["start_date"] == {"year": "2025", "month": "4"}  # at the event's precision
+    assert set(month["text"]) == {"headline", "text"}
+    assert month["group"] == "visit"
+    era = next(
+        e
+        for e in document["eras"]
+        if e["text"]["headline"] == "30-hour Easter truce declared by Putin"
+    )
+    assert (era["start_date"], era["end_date"]) == (
+        {"year": "2025", "month": "4", "day": "19"},
+        {"year": "2025", "month": "4", "day": "20"},
+    )
+
+
+def test_json_csv_md_exports_honour_fields(invoke: Invoke) -> None:
+    run = invoke("export", "--format", "json", "--on", "2025-02-12", "--fields", "id,title")
+    assert run.json() == [
+        {
+            "id": "2025-02-12-trump-putin-call",
+            "title": "Trump and Putin agree by phone to begin negotiations",
+        }
+    ]
+
+
+def test_output_file_is_written_atomically(invoke: Invoke, tmp_path: Path) -> None:
+    target = tmp_path / "out.ics"
+    run = invoke("export", "--format", "ics", "-o", str(target))
+    assert run.exit_code == 0 and run.stdout == ""
+    assert target.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+    assert [p.name for p in tmp_path.iterdir()] == ["out.ics"]
+
+
+def test_a_failure_midway_leaves_the_old_file_untouched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("old", encoding="utf-8")
+
+    def full_disk(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    result = CliRunner().invoke(app, ["export", "-o", str(target)], env=PINNED_ENV)
+    assert result.exit_code == 74
+    assert (
+        result.stderr
+        == f"ceasefire: error: cannot write {target}: No space left on device; check the path and free space\n"
+    )
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]  # no temporary file left
+
+
+def test_a_missing_directory_is_one_line(invoke: Invoke, tmp_path: Path) -> None:
+    run = invoke("export", "-o", str(tmp_path / "nope" / "x.json"))
+    assert run.exit_code == 74
+    assert run.stderr.startswith(
+        f"ceasefire: error: cannot write {tmp_path / 'nope' / 'x.json'}: No such file or directory"
+    )
