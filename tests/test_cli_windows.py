@@ -96,11 +96,12 @@ def test_deadlines_table_shows_chain_status_and_caption(invoke: Invoke) -> None:
 def test_deadlines_explain_in_plain(invoke: Invoke) -> None:
     run = invoke("deadlines", "--as-of", "2025-08-01", "--kind", "ultimatum", "--explain")
     assert run.lines() == [
-        "tariff-ultimatum-50-days\tultimatum\tsuperseded\t2025-09-02\t2025-09-02\t\t\t"
+        "tariff-ultimatum-50-days\tultimatum\tsuperseded\t2025-07-14\t2025-07-14\t2025-09-02\t"
+        "2025-09-02\t\t\ttariff-deadline-10-12-days\t"
         "Peace deal within 50 days, or 'severe tariffs' on Russia and buyers of its oil\t"
         "issued 2025-07-14 + 50 days = 2025-09-02",
-        "tariff-deadline-10-12-days\tultimatum\tpending\t2025-08-07\t2025-08-09\t6\t8\t"
-        "Deadline shortened to 10–12 days\t"
+        "tariff-deadline-10-12-days\tultimatum\tpending\t2025-07-28\t2025-07-28\t2025-08-07\t"
+        "2025-08-09\t6\t8\t\tDeadline shortened to 10–12 days\t"
         "issued 2025-07-28 + 10–12 days = 2025-08-07..2025-08-09",
     ]
 
@@ -213,6 +214,7 @@ def test_diff_json_riyadh_to_istanbul(invoke: Invoke) -> None:
         "change": "announced",
         "date": "2025-03-11",
         "status": "proposed",
+        "projected": False,
     }
 
 
@@ -254,7 +256,7 @@ def test_diff_plain_rows_and_table(invoke: Invoke) -> None:
     [
         (("2025-05-16", "2025-02-18"), 2, "ceasefire: error: '2025-05-16' (2025-05-16) is after '2025-02-18' (2025-02-18); swap the two"),
         (("nothing-like-this", "2025-02-18"), 3, "ceasefire: error: no event has the id 'nothing-like-this'"),
-        (("2025-02-18", "2025-08-15-alaska-summit", "--as-of", "2025-08-01"), 3, "ceasefire: error: no event has the id '2025-08-15-alaska-summit'"),
+        (("2025-02-18", "2025-08-15-alaska-summit", "--as-of", "2025-08-01"), 3, "ceasefire: error: '2025-08-15-alaska-summit' (2025-08-15) is after --as-of 2025-08-01; give a later --as-of"),
     ],
 )  # fmt: skip
 def test_diff_errors(invoke: Invoke, args: tuple[str, ...], code: int, message: str) -> None:
@@ -269,3 +271,16 @@ def test_new_commands_have_help_with_examples(invoke: Invoke, command: str) -> N
     assert run.exit_code == 0
     assert "Examples:" in run.stdout
     assert "--as-of" in run.stdout
+
+
+def test_diff_marks_projected_changes_and_windows_in_force_at_both_ends(invoke: Invoke) -> None:
+    result = invoke("diff", "2025-07-29", "2025-08-10", "--as-of", "2025-08-01", "--json").json()
+    assert [(c["change"], c["projected"]) for c in result["changes"]] == [
+        ("came due", True),
+        ("lapsed", True),
+    ]
+    unchanged = invoke("diff", "2025-07-29", "2025-08-01")
+    assert (
+        "unchanged\t\ttariff-deadline-10-12-days\tDeadline shortened to 10–12 days"
+        in unchanged.lines()
+    )

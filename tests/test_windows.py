@@ -97,7 +97,9 @@ def test_schedule_of_every_bundled_window(
         ("us-30-day-ceasefire-proposal", "2025-03-13", ("rejected", None, None)),
         # The grain deal, in force through 17 Jul 2023.
         ("black-sea-grain-deal", "2022-07-21", None),
-        ("black-sea-grain-deal", "2022-07-22", ("active", 360, 360)),
+        # Until it lapsed, only the article's "a year" was known: last day 21 Jul 2023.
+        ("black-sea-grain-deal", "2022-07-22", ("active", 364, 364)),
+        ("black-sea-grain-deal", "2023-07-16", ("active", 5, 5)),
         ("black-sea-grain-deal", "2023-07-17", ("active", 0, 0)),
         ("black-sea-grain-deal", "2023-07-18", ("expired", -1, -1)),
         # The Belarus talks: two weeks from 28 Feb 2022.
@@ -111,6 +113,64 @@ def test_status_at_each_boundary(
     window_id: str, day: str, expected: tuple[str, int | None, int | None] | None
 ) -> None:
     assert status(window_id, day) == expected
+
+
+def test_outcomes_and_explicit_ends_are_unknown_before_their_date() -> None:
+    early = window_state(TIMELINE, WINDOWS["black-sea-grain-deal"], D("2023-01-01"))
+    late = window_state(TIMELINE, WINDOWS["black-sea-grain-deal"], D("2023-07-17"))
+    assert early is not None and late is not None
+    assert (early.window.outcome, early.window.end, early.schedule.due_latest) == (
+        None,
+        None,
+        D("2023-07-21"),
+    )
+    assert (late.window.outcome, late.window.end, late.schedule.due_latest) == (
+        "lapsed",
+        D("2023-07-17"),
+        D("2023-07-17"),
+    )
+    fifty = window_state(TIMELINE, WINDOWS["tariff-ultimatum-50-days"], D("2025-07-20"))
+    assert fifty is not None and (fifty.window.outcome, fifty.window.outcome_date) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("unit", "start", "amount", "last_day"),
+    [
+        ("months", "2025-01-31", 1, "2025-02-28"),  # the whole of February counts
+        ("months", "2025-01-15", 1, "2025-02-14"),
+        ("months", "2025-03-01", 1, "2025-03-31"),
+        ("years", "2024-02-29", 1, "2025-02-28"),
+        ("years", "2024-03-01", 1, "2025-02-28"),
+        ("days", "2024-02-28", 2, "2024-02-29"),
+    ],
+)
+def test_calendar_units_at_month_ends(unit: str, start: str, amount: int, last_day: str) -> None:
+    window = Window("w", "truce", "W", "e", D(start), D(start), Duration(amount, amount, unit))
+    assert schedule(window).due_latest == D(last_day)
+
+
+def test_a_deadline_at_midnight_is_due_the_day_before() -> None:
+    offset = dt.timezone(dt.timedelta(hours=3))
+    midnight = dt.datetime(2025, 6, 2, 0, 0, tzinfo=offset)
+    ultimatum = Window("u", "ultimatum", "U", "e", D("2025-05-01"), end=midnight)
+    truce = Window("t", "truce", "T", "e", D("2025-05-01"), D("2025-05-01"), end=midnight)
+    assert schedule(ultimatum).due_latest == schedule(truce).due_latest == D("2025-06-01")
+
+
+def test_a_deadline_without_a_start_counts_from_its_issue_day() -> None:
+    ultimatum = Window(
+        "u", "ultimatum", "U", "e", D("2025-01-01"), duration=Duration(10, 10, "days")
+    )
+    timeline = TIMELINE.__class__((), (), (), (ultimatum,))
+    assert schedule(ultimatum).due_latest == D("2025-01-11")
+    assert [
+        window_state(timeline, ultimatum, D(day)).status
+        for day in ("2025-01-10", "2025-01-11", "2025-01-12")
+    ] == [  # type: ignore[union-attr]
+        "pending",
+        "due-window",
+        "lapsed",
+    ]
 
 
 def test_as_of_hides_later_shortening_but_projects_dates() -> None:
@@ -260,3 +320,32 @@ def test_a_valid_window_in_a_user_file(tmp_path: Path) -> None:
     assert read_file(path).problems == []
     (window,) = load_timeline([path], bundled=False).windows
     assert schedule(window).due_latest == D("2025-01-04")  # ends 06:00 on 4 Jan
+
+
+@pytest.mark.parametrize(
+    ("windows", "expected"),
+    [
+        ('[[windows]]\nid = "w"\nkind = "truce"\ntitle = "W"\nevent = "e"\nissued = "2025-01-01"\nstart = "2025-01-01"\nduration = 30\nunit = "hours"\n', "window w: start: a duration in hours needs a start with a time and UTC offset"),
+        ('[[windows]]\nid = "w"\nkind = "truce"\ntitle = "W"\nevent = "e"\nissued = "2025-01-01"\nstart = "2025-01-01"\nduration = 99999\nunit = "years"\n', "window w: duration: runs past the year 9999"),
+        ('[[windows]]\nid = "w"\nkind = "truce"\ntitle = "W"\nevent = "e"\nissued = "2025-01-01"\nstart = "2025-01-01T10:00+03:00"\nend = "2025-01-01T09:00+03:00"\n', "window w: end: ends (2025-01-01T09:00+03:00) before it starts (2025-01-01T10:00+03:00)"),
+        ('[[windows]]\nid = "w"\nkind = "truce"\ntitle = "W"\nevent = "e"\nissued = "2025-03-01"\n', "window w: issued: issued 2025-03-01, but event 'e' is dated 2025-01-01"),
+        ('[[windows]]\nid = "a"\nkind = "ultimatum"\ntitle = "A"\nevent = "e"\nissued = "2025-01-01"\nsupersedes = "b"\n\n[[windows]]\nid = "b"\nkind = "ultimatum"\ntitle = "B"\nevent = "e"\nissued = "2025-01-01"\nsupersedes = "a"\n', "window a: supersedes: cycle: a -> b -> a"),
+    ],
+)  # fmt: skip
+def test_more_window_validation(tmp_path: Path, windows: str, expected: str) -> None:
+    path = write(tmp_path, GOOD_EVENT + windows)
+    messages = [str(problem) for problem in check_files([path])]
+    assert any(expected in message for message in messages), messages
+
+
+def test_superseded_by_an_earlier_window_is_a_problem(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        '[[events]]\nid = "e"\ndate = "2025-01"\ntitle = "E"\n\n'
+        '[[windows]]\nid = "old"\nkind = "ultimatum"\ntitle = "O"\nevent = "e"\nissued = "2025-01-01"\nsupersedes = "new"\n\n'
+        '[[windows]]\nid = "new"\nkind = "ultimatum"\ntitle = "N"\nevent = "e"\nissued = "2025-01-05"\n',
+    )
+    messages = [str(problem) for problem in check_files([path])]
+    assert any(
+        "window old: supersedes: supersedes 'new', issued later (2025-01-05)" in m for m in messages
+    ), messages

@@ -21,6 +21,7 @@ from . import schema
 from .dates import DateError, parse_stored_date
 from .errors import DataError, Problem
 from .model import UNITS, Actor, Duration, Event, Moment, Place, Source, Timeline, Window
+from .windows import schedule
 
 BUNDLED_NAME = "events.toml"
 
@@ -344,9 +345,16 @@ def _read_window(table: Mapping[str, Any], line: int | None, content: _FileConte
     start = _moment(check, table, "start")
     end = _moment(check, table, "end")
     duration = _duration(check, table)
-    if start is not None and end is not None and _as_day(end) < _as_day(start):
-        check.problem(f"ends ({_as_day(end)}) before it starts ({_as_day(start)})", "end")
+    if start is not None and end is not None and _ends_before(start, end):
+        check.problem(f"ends ({_moment_text(end)}) before it starts ({_moment_text(start)})", "end")
         end = None
+    if duration is not None and duration.unit == "hours" and not isinstance(start, dt.datetime):
+        check.problem(
+            "a duration in hours needs a start with a time and UTC offset, "
+            'e.g. start = "2025-04-19T18:00+03:00"',
+            "start",
+        )
+        duration = None
     if issued is not None and start is not None and _as_day(start) < issued:
         check.problem(f"starts ({_as_day(start)}) before it was issued ({issued})", "start")
     outcome = check.choice(table, "outcome", schema.OUTCOMES)
@@ -355,26 +363,40 @@ def _read_window(table: Mapping[str, Any], line: int | None, content: _FileConte
     sources = _read_sources(check, table.get("sources"))
     if None in (window_id, kind, title, event_id, issued):
         return
-    content.windows.append(
-        Window(
-            id=window_id or "",
-            kind=kind or "",
-            title=title or "",
-            event_id=event_id or "",
-            issued=issued or dt.date.min,
-            start=start,
-            duration=duration,
-            end=end,
-            supersedes=texts["supersedes"],
-            outcome=outcome,
-            outcome_date=outcome_date,
-            quote_ar=texts["quote_ar"],
-            note=texts["note"],
-            sources=sources,
-            origin=content.origin,
-            line=line,
-        )
+    window = Window(
+        id=window_id or "",
+        kind=kind or "",
+        title=title or "",
+        event_id=event_id or "",
+        issued=issued or dt.date.min,
+        start=start,
+        duration=duration,
+        end=end,
+        supersedes=texts["supersedes"],
+        outcome=outcome,
+        outcome_date=outcome_date,
+        quote_ar=texts["quote_ar"],
+        note=texts["note"],
+        sources=sources,
+        origin=content.origin,
+        line=line,
     )
+    try:
+        schedule(window)
+    except (OverflowError, ValueError):
+        check.problem("runs past the year 9999; check the number and the unit", "duration")
+        return
+    content.windows.append(window)
+
+
+def _ends_before(start: Moment, end: Moment) -> bool:
+    if isinstance(start, dt.datetime) and isinstance(end, dt.datetime):
+        return end <= start  # instants: an end at or before the start
+    return _as_day(end) < _as_day(start)
+
+
+def _moment_text(moment: Moment) -> str:
+    return moment.isoformat(timespec="minutes") if isinstance(moment, dt.datetime) else str(moment)
 
 
 def _as_day(moment: Moment) -> dt.date:
@@ -530,14 +552,39 @@ def _merge(contents: Sequence[_FileContent]) -> _FileContent:
             merged.problems.append(_cross_problem(window, "window", "supersedes", message))
         if window.supersedes == window.id:
             merged.problems.append(_cross_problem(window, "window", "supersedes", "names itself"))
+        replaced = windows.get(window.supersedes or "")
+        if replaced is not None and replaced.issued > window.issued:
+            message = f"supersedes '{replaced.id}', issued later ({replaced.issued})"
+            merged.problems.append(_cross_problem(window, "window", "supersedes", message))
+        announcing = events.get(window.event_id)
+        if announcing is not None and not announcing.period.contains(window.issued):
+            message = (
+                f"issued {window.issued}, but event '{announcing.id}' is dated {announcing.date}"
+            )
+            merged.problems.append(_cross_problem(window, "window", "issued", message))
         if window.outcome == "superseded" and window.id not in superseded:
             message = "'superseded', but no window has supersedes = this id"
             merged.problems.append(_cross_problem(window, "window", "outcome", message))
+    merged.problems.extend(_supersession_cycles(windows))
     merged.events = list(events.values())
     merged.actors = list(actors.values())
     merged.windows = list(windows.values())
     merged.places = list(places.values())
     return merged
+
+
+def _supersession_cycles(windows: Mapping[str, Window]) -> list[Problem]:
+    """A window that, through `supersedes`, ends up superseding itself."""
+    problems = []
+    for window in windows.values():
+        seen, current = [window.id], window.supersedes
+        while current is not None and current in windows and current not in seen:
+            seen.append(current)
+            current = windows[current].supersedes
+        if current == window.id and len(seen) > 1:
+            chain = " -> ".join([*seen, window.id])
+            problems.append(_cross_problem(window, "window", "supersedes", f"cycle: {chain}"))
+    return problems
 
 
 def dataset_paths(user_files: Sequence[Path], *, bundled: bool) -> list[Path]:

@@ -50,6 +50,7 @@ class Change:
     change: str
     date: dt.date
     status: str
+    projected: bool = False  # after the as-of day: what the known dates imply, not a fact
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +111,9 @@ def _window_changes(
             if STATUS_RANK[now.status] > 0:  # e.g. a truce declared and starting that day
                 changes.append(Change(window, CHANGE_NAMES[now.status], day, now.status))
         elif before.status != now.status:
-            changes.append(Change(window, CHANGE_NAMES[now.status], day, now.status))
+            changes.append(
+                Change(window, CHANGE_NAMES[now.status], day, now.status, projected=day > as_of)
+            )
     return changes
 
 

@@ -123,7 +123,7 @@ def days_left_text(low: int | None, high: int | None) -> str:
 
 def _window_cell(record: records.Record) -> str:
     # The supersession chain is shown where people look: beside the window's name.
-    lines = [str(record["title"]), str(record["id"])]
+    lines = [str(record["title"]), str(record["id"]), f"issued {record['issued']}"]
     if record["superseded_by"]:
         lines.append(f"→ superseded by {record['superseded_by']}")
     if record["supersedes"]:
@@ -139,8 +139,16 @@ def _due_cell(record: records.Record) -> str:
 
 
 def _kind_cell(record: records.Record) -> str:
-    stated = (record["duration"] or {}).get("text")
-    return f"{record['kind']}\n{stated}" if stated else str(record["kind"])
+    lines = [str(record["kind"])]
+    if stated := (record["duration"] or {}).get("text"):
+        lines.append(stated)
+    if start := record["start"]:
+        lines.append("from " + str(start).replace("T", "\n"))  # a time goes on its own line
+    return "\n".join(lines)
+
+
+def _explained_window_cell(record: records.Record) -> str:
+    return f"{_window_cell(record)}\n= {record['explanation']}"
 
 
 def _status_cell(record: records.Record) -> str:
@@ -152,25 +160,33 @@ def deadline_listing(
     states: Sequence[WindowState], *, for_table: bool, explain: bool, as_of: str
 ) -> Listing:
     if for_table:
+        # At 80 columns there is no room for an arithmetic column: it goes under the name.
+        window_cell = _explained_window_cell if explain else _window_cell
         columns: tuple[Column, ...] = (
-            Column("Window", _window_cell, min_width=24),
-            Column("Kind, stated", _kind_cell),
+            Column("Window", window_cell, min_width=26),  # room for the longest bundled id
+            Column("Kind, stated, start", _kind_cell, max_width=15),
             Column("Due / last day", _due_cell, wrap=False),
-            Column("Status", _status_cell, wrap=False),
+            Column("Status", _status_cell, max_width=13),
         )
     else:
-        columns = (
-            key("id"),
-            key("kind"),
-            key("status"),
-            key("due_earliest"),
-            key("due_latest"),
-            key("days_left_min"),
-            key("days_left_max"),
-            key("title"),
+        columns = tuple(
+            key(name)
+            for name in (
+                "id",
+                "kind",
+                "status",
+                "issued",
+                "start",
+                "due_earliest",
+                "due_latest",
+                "days_left_min",
+                "days_left_max",
+                "superseded_by",
+                "title",
+            )
         )
-    if explain:
-        columns = (*columns, key("explanation", "Arithmetic"))
+        if explain:
+            columns = (*columns, key("explanation", "Arithmetic"))
     count = len(states)
     return Listing(
         records=[records.window_record(state) for state in states],
@@ -197,10 +213,17 @@ def _elapsed_text(elapsed: records.Record) -> str:
 _CHANGE_COLUMNS = (
     key("date", wrap=False),
     key("window_id", "Window", wrap=False),
-    key("change"),
+    Column("Change", lambda r: f"{r['change']} (projected)" if r["projected"] else r["change"]),
     key("status"),
 )
 _STATE_COLUMNS = (key("mark", "", wrap=False), key("id", "Window", wrap=False), key("title"))
+
+
+_STATE_TYPES = {"−": "removed", "+": "added", " ": "unchanged"}
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def diff_report(diff: Diff, timeline: Timeline, *, stat: bool, for_table: bool) -> Report:
@@ -212,15 +235,19 @@ def diff_report(diff: Diff, timeline: Timeline, *, stat: bool, for_table: bool) 
     summary = (
         f"{diff.days} days{_calendar_text(full['elapsed'])} "
         f"from {diff.start.day} to {diff.end.day}",
-        f"{len(diff.events)} events, {len(diff.changes)} window changes; "
+        f"{_count(len(diff.events), 'event')}, {_count(len(diff.changes), 'window change')}; "
         f"in force or pending: +{len(diff.added)} −{len(diff.removed)}",
         f"as of {diff.as_of}",
     )
+    # Like a diff: − only at the start, + only at the end, blank in force at both.
     state_rows = [
-        {"mark": "+", "id": window.id, "title": titles.get(window.id, "")} for window in diff.added
-    ] + [
-        {"mark": "−", "id": window.id, "title": titles.get(window.id, "")}
-        for window in diff.removed
+        {"mark": mark, "id": window.id, "title": titles.get(window.id, "")}
+        for mark, windows in (
+            ("−", diff.removed),
+            ("+", diff.added),
+            (" ", [w for w in diff.active_at_from if w in diff.active_at_to]),
+        )
+        for window in windows
     ]
     rows: list[records.Record] = [
         {"type": "summary", "date": diff.end.day.isoformat(), "id": None, "text": line}
@@ -236,12 +263,7 @@ def diff_report(diff: Diff, timeline: Timeline, *, stat: bool, for_table: bool) 
             for c in full["changes"]
         ]
         rows += [
-            {
-                "type": "added" if r["mark"] == "+" else "removed",
-                "date": None,
-                "id": r["id"],
-                "text": r["title"],
-            }
+            {"type": _STATE_TYPES[r["mark"]], "date": None, "id": r["id"], "text": r["title"]}
             for r in state_rows
         ]
     sections: tuple[tuple[str, Listing], ...] = ()
@@ -250,7 +272,7 @@ def diff_report(diff: Diff, timeline: Timeline, *, stat: bool, for_table: bool) 
             ("Events", event_listing(diff.events, for_table=for_table, caption=None)),
             ("Window changes", Listing(full["changes"], _CHANGE_COLUMNS, ())),
             (
-                "In force or pending: at the start (−) and at the end (+)",
+                "In force or pending: only at the start (−), only at the end (+), at both",
                 Listing(state_rows, _STATE_COLUMNS, ()),
             ),
         )

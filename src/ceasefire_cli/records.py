@@ -201,6 +201,7 @@ def diff_record(diff: Diff, *, stat: bool = False) -> Record:
                 "change": change.change,
                 "date": change.date.isoformat(),
                 "status": change.status,
+                "projected": change.projected,
             }
             for change in diff.changes
         ],

@@ -175,6 +175,7 @@ def diff_schema() -> Schema:
             "change": _STRING,
             "date": _DAY,
             "status": {"enum": list(STATUSES)},
+            "projected": {"type": "boolean"},
         }
     )
     properties = {

@@ -42,11 +42,20 @@ IN_FORCE = frozenset({"active", "pending", "due-window"})
 _TICK = dt.timedelta(microseconds=1)
 
 
-def _delta(amount: int, unit: str) -> dt.timedelta | relativedelta:
+def _add(start: Moment, amount: int, unit: str) -> Moment:
+    """start + amount units: the exclusive end of a span, or a deadline's due moment.
+
+    Calendar months and years count to the same day of the target month; where that day
+    does not exist (31 Jan + 1 month), the whole last month counts: the end is the day after
+    its last day (1 Mar), so 31 Jan + 1 month covers 31 Jan..28 Feb.
+    """
     if unit in ("hours", "days", "weeks"):
-        return dt.timedelta(**{unit: amount})
-    # Calendar months and years: 31 Jan + 1 month = 28/29 Feb, never 3 Mar.
-    return relativedelta(months=amount) if unit == "months" else relativedelta(years=amount)
+        return start + dt.timedelta(**{unit: amount})
+    delta = relativedelta(months=amount) if unit == "months" else relativedelta(years=amount)
+    target = start + delta
+    if _day(target).day < _day(start).day:  # clamped to the end of a shorter month
+        return target + dt.timedelta(days=1)
+    return target
 
 
 def _day(moment: Moment) -> dt.date:
@@ -58,6 +67,12 @@ def _last_day(end: Moment) -> dt.date:
     if isinstance(end, dt.datetime):
         return (end - _TICK).date()  # in the instant's own offset
     return end - dt.timedelta(days=1)
+
+
+def _due_day(due: Moment) -> dt.date:
+    """The day a deadline falls due: its date, or for an instant the day it falls within
+    (a deadline at 00:00 on 2 Jun has passed by the start of 2 Jun: it is due on 1 Jun)."""
+    return _last_day(due) if isinstance(due, dt.datetime) else due
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,23 +91,20 @@ def is_deadline(window: Window) -> bool:
 
 
 def schedule(window: Window) -> Schedule:
-    start = window.start
+    # A deadline counts from the day it was issued unless the source names another start.
+    start = window.start if window.start is not None or not is_deadline(window) else window.issued
     if window.end is not None:
         end = window.end
-        # A day is the deadline's day, or a span's last day in force; an instant ends a span.
-        due = (
-            _last_day(end)
-            if isinstance(end, dt.datetime) and not is_deadline(window)
-            else _day(end)
-        )
+        # A day is the deadline's day or a span's last day in force; an instant ends either.
+        due = _last_day(end) if isinstance(end, dt.datetime) else end
         instant = end if isinstance(end, dt.datetime) else None
         return Schedule(_day(start) if start else None, due, due, instant, instant)
     if start is None or window.duration is None:
         return Schedule(_day(start) if start else None, None, None, None, None)
     duration = window.duration
-    ends = [start + _delta(amount, duration.unit) for amount in (duration.min, duration.max)]
+    ends = [_add(start, amount, duration.unit) for amount in (duration.min, duration.max)]
     if is_deadline(window):
-        due_min, due_max = (_day(end) for end in ends)
+        due_min, due_max = (_due_day(end) for end in ends)
     else:
         due_min, due_max = (_last_day(end) for end in ends)
     instants = [end if isinstance(end, dt.datetime) else None for end in ends]
@@ -114,13 +126,15 @@ def explain(window: Window) -> str:
     if window.end is not None:
         line = f"explicit end {_moment_text(window.end)}"
         line += " (instant)" if isinstance(window.end, dt.datetime) else " (last day in force)"
-        if window.duration and window.start:
-            stated = _computed(replace(window, end=None))
+        if window.duration and (window.start or is_deadline(window)):
+            stated = _computed(replace(window, end=None, start=window.start or window.issued))
             line += f"; as stated: {stated}"
         return line
     if window.duration is None:
         return "no duration or end stated"
     if window.start is None:
+        if is_deadline(window):  # a deadline counts from the day it was issued
+            return _computed(replace(window, start=window.issued))
         return f"{window.duration.text}, never started"
     return _computed(window)
 
@@ -162,11 +176,9 @@ def _superseder(timeline: Timeline, window: Window, known_by: dt.date) -> Window
     return None
 
 
-def _status(window: Window, plan: Schedule, day: dt.date, known: dt.date) -> str:
-    if window.outcome in ("rejected", "never-in-force") and (
-        window.outcome_date is None or window.outcome_date <= known
-    ):
-        return window.outcome
+def _status(window: Window, plan: Schedule, day: dt.date) -> str:
+    if window.outcome in ("rejected", "never-in-force"):
+        return window.outcome  # known by now: as_known_on hides outcomes not yet known
     if plan.first_day is None or plan.due_earliest is None or plan.due_latest is None:
         return "proposed"  # announced, with no start: in force only if every side accepts
     if is_deadline(window):
@@ -189,9 +201,10 @@ def window_state(
     known = min(day, known_by) if known_by is not None else day
     if window.issued > known:  # not announced yet on that day, or not known by the as-of day
         return None
+    window = as_known_on(window, known)
     plan = schedule(window)
     superseder = _superseder(timeline, window, known)
-    status = "superseded" if superseder else _status(window, plan, day, known)
+    status = "superseded" if superseder else _status(window, plan, day)
     # A superseded or rejected window has no clock left to count.
     counting = STATUS_RANK[status] < STATUS_RANK["superseded"]
     left_min = (plan.due_earliest - day).days if plan.due_earliest and counting else None
@@ -199,6 +212,14 @@ def window_state(
     return WindowState(
         window, plan, status, left_min, left_max, superseder.id if superseder else None, day
     )
+
+
+def as_known_on(window: Window, day: dt.date) -> Window:
+    """The window as it was known on `day`: an outcome (and the explicit end that came with
+    it) is not known before its date; until then the stated duration is all there is."""
+    if window.outcome_date is None or window.outcome_date <= day:
+        return window
+    return replace(window, outcome=None, outcome_date=None, end=None)
 
 
 def deadlines_at(

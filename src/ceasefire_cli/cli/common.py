@@ -20,9 +20,16 @@ import typer
 from ceasefire_cli import __version__
 from ceasefire_cli.dataset import load_timeline
 from ceasefire_cli.dates import ACCEPTED_FORMS, DateError, parse_period
-from ceasefire_cli.errors import CeasefireError, DataError, ExitCode, OutputError, UsageError
+from ceasefire_cli.errors import (
+    CeasefireError,
+    DataError,
+    ExitCode,
+    NotFoundError,
+    OutputError,
+    UsageError,
+)
 from ceasefire_cli.model import Period, Timeline
-from ceasefire_cli.query import EventFilter, as_of
+from ceasefire_cli.query import EventFilter, as_of, find_event
 from ceasefire_cli.render import FORMATS, Export, View, render
 from ceasefire_cli.text import safe_text, terminal_safe
 
@@ -247,3 +254,12 @@ def write_file_atomically(path: Path, text: str) -> None:
         if handle is not None:
             Path(handle.name).unlink(missing_ok=True)
         raise
+
+
+def hidden_by_as_of(full: Timeline, wanted: str, as_of_day: dt.date) -> NotFoundError:
+    """The error for an id that is not there as of the day: later, or unknown altogether."""
+    later = find_event(full, wanted)  # raises the usual unknown-id error with suggestions
+    return NotFoundError(
+        f"'{later.id}' ({later.date}) is after --as-of {as_of_day}",
+        "give a later --as-of, or leave it out",
+    )

@@ -7,13 +7,15 @@ from typing import Annotated
 import typer
 
 from ceasefire_cli import present
-from ceasefire_cli.diff import diff_between, resolve_endpoint
-from ceasefire_cli.errors import ExitCode
+from ceasefire_cli.diff import Endpoint, diff_between, resolve_endpoint
+from ceasefire_cli.errors import ExitCode, NotFoundError
+from ceasefire_cli.query import as_of as as_of_view
 
 from .common import (
     app,
     handle_errors,
-    load,
+    hidden_by_as_of,
+    load_full,
     make_environment,
     write_view,
 )
@@ -48,13 +50,16 @@ def diff_command(
     """What changed between two days: events, window changes, and what was in force at each."""
     with handle_errors():
         env = make_environment(options)
-        timeline = load(env)
-        result = diff_between(
-            timeline,
-            resolve_endpoint(timeline, start, today=env.today),
-            resolve_endpoint(timeline, end, today=env.today),
-            as_of=env.as_of,
-        )
+        full = load_full(env)
+        timeline = as_of_view(full, env.as_of)
+
+        def endpoint(text: str) -> Endpoint:
+            try:
+                return resolve_endpoint(timeline, text, today=env.today)
+            except NotFoundError:
+                raise hidden_by_as_of(full, text, env.as_of) from None
+
+        result = diff_between(timeline, endpoint(start), endpoint(end), as_of=env.as_of)
         report = present.diff_report(result, timeline, stat=stat, for_table=env.fmt is Format.table)
         write_view(report, env)
     if exit_code and result.changed:

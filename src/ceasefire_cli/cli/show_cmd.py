@@ -14,6 +14,7 @@ from ceasefire_cli.query import find_event, neighbours
 from .common import (
     app,
     handle_errors,
+    hidden_by_as_of,
     load_full,
     make_environment,
     write_view,
@@ -46,11 +47,7 @@ def show_command(
         try:
             event = find_event(timeline, event_id)
         except NotFoundError:
-            later = find_event(full, event_id)  # unknown everywhere: the usual message
-            raise NotFoundError(
-                f"'{later.id}' ({later.date}) is after --as-of {env.as_of}",
-                "give a later --as-of, or leave it out",
-            ) from None
+            raise hidden_by_as_of(full, event_id, env.as_of) from None
         previous, following = neighbours(timeline, event)
         detail = present.event_detail(timeline, event, previous, following, as_of=env.as_of)
         write_view(detail, env)
