@@ -349,3 +349,37 @@ def test_superseded_by_an_earlier_window_is_a_problem(tmp_path: Path) -> None:
     assert any(
         "window old: supersedes: supersedes 'new', issued later (2025-01-05)" in m for m in messages
     ), messages
+
+
+@st.composite
+def windows_with_outcomes(draw: st.DrawFn) -> Window:
+    window = draw(windows())
+    outcome = draw(st.sampled_from((None, "rejected", "never-in-force", "violated", "lapsed")))
+    outcome_date = window.issued + dt.timedelta(days=draw(st.integers(0, 400))) if outcome else None
+    end = None
+    if draw(st.booleans()):
+        end = _day_of(window.start) + dt.timedelta(days=draw(st.integers(0, 400)))
+    no_start = window.kind == "ultimatum" and draw(st.booleans())
+    return Window(
+        window.id, window.kind, window.title, window.event_id, window.issued,
+        None if no_start else window.start, window.duration, end, None, outcome, outcome_date,
+    )  # fmt: skip
+
+
+def _day_of(moment: dt.date | dt.datetime | None) -> dt.date:
+    assert moment is not None
+    return moment.date() if isinstance(moment, dt.datetime) else moment
+
+
+@given(windows_with_outcomes(), st.integers(0, 900))
+def test_status_never_goes_back_with_outcomes_ends_and_no_start(window: Window, span: int) -> None:
+    timeline = TIMELINE.__class__((), (), (), (window,))
+    ranks = []
+    for offset in range(0, span, max(1, span // 60)):
+        state = window_state(timeline, window, window.issued + dt.timedelta(days=offset))
+        assert state is not None
+        ranks.append(STATUS_RANK[state.status])
+        plan = state.schedule
+        if plan.due_earliest is not None and plan.due_latest is not None:
+            assert plan.due_earliest <= plan.due_latest
+    assert ranks == sorted(ranks)
