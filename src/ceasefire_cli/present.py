@@ -15,26 +15,47 @@ from .search import Hit
 from .windows import WindowState
 
 
-def _title_and_id(record: records.Record) -> str:
-    # The id sits under the title so that a long id never squeezes the title at 80 columns.
-    # Fact-checkers need to see where the verified date differs from the article's.
-    reported = record.get("reported_date")
-    title = f"{record['title']} (article: {reported})" if reported else str(record["title"])
-    return f"{title}\n{record['id']}"
+def headline(record: records.Record, lang: str) -> str:
+    """The title in the chosen language: `ar` is the article's verbatim Arabic (its first
+    excerpt); an event with no Arabic (a follow-up) keeps its English title."""
+    arabic = record["text_ar"].split("\n")[0] if record.get("text_ar") else None
+    if lang == "ar" and arabic:
+        return str(arabic)
+    if lang == "both" and arabic:
+        return f"{record['title']}\n{arabic}"
+    return str(record["title"])
 
 
-_PLAIN_EVENT_COLUMNS = (key("date", wrap=False), key("id", "ID", wrap=False), key("title"))
-_TABLE_EVENT_COLUMNS = (
-    key("date", wrap=False),
-    Column("Event", _title_and_id),
-    key("tags", max_width=14),
-)
+def _title_and_id(lang: str) -> Column:
+    def get(record: records.Record) -> str:
+        # The id sits under the title so that a long id never squeezes it at 80 columns;
+        # fact-checkers need to see where the verified date differs from the article's.
+        reported = record.get("reported_date")
+        title = headline(record, lang)
+        return (
+            f"{title} (article: {reported})\n{record['id']}"
+            if reported
+            else f"{title}\n{record['id']}"
+        )
+
+    return Column("Event", get)
 
 
-def event_listing(events: Sequence[Event], *, for_table: bool, caption: str | None) -> Listing:
+def event_listing(
+    events: Sequence[Event], *, for_table: bool, caption: str | None, lang: str = "en"
+) -> Listing:
+    if for_table:
+        columns: tuple[Column, ...] = (
+            key("date", wrap=False, style="cyan"),
+            _title_and_id(lang),
+            key("tags", max_width=14),
+        )
+    else:
+        title = Column("Title", lambda record: headline(record, lang))
+        columns = (key("date", wrap=False), key("id", "ID", wrap=False), title)
     return Listing(
         records=[records.event_record(event) for event in events],
-        columns=_TABLE_EVENT_COLUMNS if for_table else _PLAIN_EVENT_COLUMNS,
+        columns=columns,
         fields=records.EVENT_FIELDS,
         caption=caption,
     )
@@ -166,7 +187,7 @@ def deadline_listing(
             Column("Window", window_cell, min_width=26),  # room for the longest bundled id
             Column("Kind, stated, start", _kind_cell, max_width=15),
             Column("Due / last day", _due_cell, wrap=False),
-            Column("Status", _status_cell, max_width=13),
+            Column("Status", _status_cell, max_width=13, style="yellow"),
         )
     else:
         columns = tuple(
@@ -319,7 +340,7 @@ def search_listing(hits: Sequence[Hit], *, for_table: bool, caption: str | None)
     if for_table:
         columns: tuple[Column, ...] = (
             key("date", wrap=False),
-            Column("Event", _title_and_id),
+            _title_and_id("en"),
             Column("Matched", _matched_cell),
         )
     else:

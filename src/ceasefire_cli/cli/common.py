@@ -33,7 +33,7 @@ from ceasefire_cli.query import EventFilter, as_of, find_event
 from ceasefire_cli.render import FORMATS, Export, View, render
 from ceasefire_cli.text import safe_text, terminal_safe
 
-from .options import MACHINE_FORMATS, CommonOptions, FilterOptions, Format
+from .options import MACHINE_FORMATS, ColorMode, CommonOptions, FilterOptions, Format
 
 PROG = "ceasefire"
 # Exit status when the reader of our output went away (`| head`): 128 + SIGPIPE, as Unix tools do.
@@ -68,7 +68,8 @@ class Environment:
     data: tuple[Path, ...]
     bundled: bool
     fmt: Format
-    color: bool
+    color: ColorMode
+    lang: str = "en"
 
 
 def _today(value: str | None) -> dt.date:
@@ -95,14 +96,29 @@ def make_environment(options: CommonOptions, *, files: Sequence[Path] = ()) -> E
         fmt = Format.json if as_json else (Format.table if sys.stdout.isatty() else Format.plain)
     if no_bundled and not [path for path in data or () if str(path) not in ("", ".")]:
         raise UsageError("--no-bundled leaves no data", "add --data FILE (or set CEASEFIRE_DATA)")
-    # NO_COLOR counts when set and non-empty, per no-color.org.
-    color = not options.no_color and not os.environ.get("NO_COLOR")
+    color = _color_mode(options)
     day = _today(options.today)
     as_of_period = period_option("--as-of", options.as_of, day)
     as_of_day = as_of_period.end if as_of_period else day
     # A trailing separator in CEASEFIRE_DATA ("a.toml:") yields an empty entry, read as ".".
     files = tuple(path for path in data or () if str(path) not in ("", "."))
-    return Environment(day, as_of_day, files, not no_bundled, fmt, color)
+    return Environment(day, as_of_day, files, not no_bundled, fmt, color, options.lang.value)
+
+
+def _color_mode(options: CommonOptions) -> ColorMode:
+    """--color wins, then --no-color, then FORCE_COLOR, then NO_COLOR (set and non-empty, per
+    no-color.org), then auto: colour only on a terminal."""
+    if options.color is not None:
+        if options.no_color and options.color is not ColorMode.never:
+            raise UsageError(f"--no-color and --color {options.color} disagree", "give one of them")
+        return options.color
+    if options.no_color:
+        return ColorMode.never
+    if os.environ.get("FORCE_COLOR"):
+        return ColorMode.always
+    if os.environ.get("NO_COLOR"):
+        return ColorMode.never
+    return ColorMode.auto
 
 
 def date_error(option: str, value: str, err: DateError) -> UsageError:
@@ -159,8 +175,9 @@ def _table_text(output: Any, env: Environment) -> str:
         highlight=False,
         markup=False,
         emoji=False,
-        # No colour means no ANSI at all, bold included.
-        color_system="auto" if env.color else None,
+        # No colour means no ANSI at all, bold included; "always" styles even in a pipe.
+        color_system=None if env.color is ColorMode.never else "auto",
+        force_terminal=True if env.color is ColorMode.always else None,
         soft_wrap=False,
     )
     # Rendered to text first, so that a closed pipe is handled in one place below.

@@ -48,11 +48,6 @@ class ExportFormat(enum.StrEnum):
     md = "md"
 
 
-class Language(enum.StrEnum):
-    en = "en"
-    ar = "ar"
-
-
 @app.command("export", epilog=EXPORT_EXAMPLES)
 @common_options(formats=False)
 @filter_options()
@@ -65,15 +60,6 @@ def export_command(
         str,
         typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (- for stdout)."),
     ] = "-",
-    lang: Annotated[
-        Language,
-        typer.Option(
-            "--lang",
-            envvar="CEASEFIRE_LANG",
-            help="Headlines in English, or the article's Arabic where there is one "
-            "(ics, timelinejs).",
-        ),
-    ] = Language.en,
     fields: FieldsOpt = None,
     *,
     filters: FilterOptions,
@@ -94,12 +80,12 @@ def export_command(
                 windows=[records.window_record(state) for state in states],
                 as_of=env.as_of.isoformat(),
                 title="Efforts to end the Russia–Ukraine war (ceasefire)",
-                lang=lang.value,
+                lang=env.lang,
                 version=__version__,
             )
             text = render(view, fmt.value)
         else:
-            listing = present.event_listing(events, for_table=False, caption=None)
+            listing = present.event_listing(events, for_table=False, caption=None, lang=env.lang)
             text = render(present.select_fields(listing, chosen), fmt.value)
         if output == "-":
             write_text(text)

@@ -58,5 +58,7 @@ def list_command(
         events = filter_events(timeline, spec)
         noun = "event" if len(events) == 1 else "events"
         caption = f"{len(events)} {noun} of {len(timeline.events)} · as of {env.as_of}"
-        listing = present.event_listing(events, for_table=env.fmt is Format.table, caption=caption)
+        listing = present.event_listing(
+            events, for_table=env.fmt is Format.table, caption=caption, lang=env.lang
+        )
         write_view(present.select_fields(listing, chosen), env)

@@ -61,11 +61,45 @@ FormatOpt = Annotated[
 JsonOpt = Annotated[
     bool, typer.Option("--json", help="Shortcut for --format json.", rich_help_panel=_COMMON)
 ]
-NoColorOpt = Annotated[
-    bool,
+
+
+class ColorMode(enum.StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+ColorOpt = Annotated[
+    ColorMode | None,
     typer.Option(
-        "--no-color", help="No colour (also when NO_COLOR is set).", rich_help_panel=_COMMON
+        "--color",
+        case_sensitive=False,
+        help="Colour in tables: auto (on a terminal, unless NO_COLOR; FORCE_COLOR forces it), "
+        "always or never. Never any in json, jsonl, csv or plain.",
+        rich_help_panel=_COMMON,
+        show_default=False,
     ),
+]
+
+
+class Language(enum.StrEnum):
+    en = "en"
+    ar = "ar"
+    both = "both"
+
+
+LangOpt = Annotated[
+    Language,
+    typer.Option(
+        "--lang",
+        envvar="CEASEFIRE_LANG",
+        case_sensitive=False,
+        help="Titles in English, in the article's verbatim Arabic (where there is one), or both.",
+        rich_help_panel=_COMMON,
+    ),
+]
+NoColorOpt = Annotated[
+    bool, typer.Option("--no-color", help="Same as --color never.", rich_help_panel=_COMMON)
 ]
 TodayOpt = Annotated[
     str | None,
@@ -173,7 +207,9 @@ class CommonOptions:
     no_bundled: bool = False
     fmt: Format | None = None
     as_json: bool = False
+    color: ColorMode | None = None
     no_color: bool = False
+    lang: Language = Language.en
     today: str | None = None
     as_of: str | None = None
 
@@ -219,7 +255,9 @@ _SHARED: dict[str, tuple[Any, Any]] = {
     "no_bundled": (NoBundledOpt, False),
     "fmt": (FormatOpt, None),
     "as_json": (JsonOpt, False),
+    "color": (ColorOpt, None),
     "no_color": (NoColorOpt, False),
+    "lang": (LangOpt, Language.en),
     "today": (TodayOpt, None),
     "as_of": (AsOfOpt, None),
 }
@@ -268,7 +306,10 @@ def common_options(
 
     `export` has formats of its own (formats=False); `validate` has no as-of day.
     """
-    skipped = {*(() if as_of else ("as_of",)), *(() if formats else ("fmt", "as_json"))}
+    skipped = {
+        *(() if as_of else ("as_of",)),
+        *(() if formats else ("fmt", "as_json", "color", "no_color")),
+    }
     names = [name for name in _SHARED if name not in skipped]
     return _option_group("options", _SHARED, names, CommonOptions)
 

@@ -14,7 +14,15 @@ from .views import Detail, Listing, Marked, Report, View, cell
 
 def _text(value: str) -> Text:
     # Text(...) is never parsed as markup, so '[bold red]x[/]' in the data prints literally.
-    return Text(safe_text(value))
+    # Arabic cells are right-aligned, as Arabic readers expect; the text itself is untouched.
+    return Text(safe_text(value), justify="right" if _starts_arabic(value) else None)
+
+
+def _starts_arabic(value: str) -> bool:
+    for char in value:
+        if char.isalpha():
+            return "\u0600" <= char <= "\u06ff"
+    return False
 
 
 def _marked(value: Marked) -> Text:
@@ -64,6 +72,7 @@ def _listing(view: Listing) -> Table:
             overflow="fold",
             max_width=column.max_width,
             min_width=column.min_width,
+            style=column.style,
         )
     for record in view.records:
         table.add_row(*(_cell(column.get(record)) for column in view.columns))

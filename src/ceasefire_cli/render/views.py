@@ -42,13 +42,19 @@ class Column:
     wrap: bool = True
     max_width: int | None = None  # keep side columns narrow so titles get the room
     min_width: int | None = None
+    style: str | None = None  # a Rich style for the whole column (shown only with colour)
 
 
 def key(
-    name: str, header: str | None = None, *, wrap: bool = True, max_width: int | None = None
+    name: str,
+    header: str | None = None,
+    *,
+    wrap: bool = True,
+    max_width: int | None = None,
+    style: str | None = None,
 ) -> Column:
     title = header if header is not None else name.replace("_", " ").title()
-    return Column(title, lambda record: record.get(name), wrap, max_width)
+    return Column(title, lambda record: record.get(name), wrap, max_width, style=style)
 
 
 @dataclass(frozen=True, slots=True)
