@@ -572,3 +572,52 @@ def test_csv_neutralises_formulas_but_not_negative_numbers(invoke: Invoke, tmp_p
     assert row["title"] == '\'=HYPERLINK("http://evil")'
     assert row["note"] == "'@SUM(A1)"
     assert row["summary"] == "-3"
+
+
+# --- colour and language ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "coloured"),
+    [
+        (("--color", "always"), {}, True),
+        (("--color", "never"), {"FORCE_COLOR": "1"}, False),
+        ((), {"FORCE_COLOR": "1", "NO_COLOR": None}, True),
+        ((), {"NO_COLOR": "1"}, False),
+        (("--no-color",), {"FORCE_COLOR": "1"}, False),
+        ((), {"NO_COLOR": None}, False),  # auto: not a terminal
+    ],
+)
+def test_colour_rules(
+    invoke: Invoke, args: tuple[str, ...], env: dict[str, str | None], coloured: bool
+) -> None:
+    run = invoke("list", "--on", "2025-02-12", "--format", "table", *args, env=env)
+    assert run.exit_code == 0, run.stderr
+    assert ("\x1b[" in run.stdout) is coloured
+
+
+def test_machine_formats_never_have_colour(invoke: Invoke) -> None:
+    for fmt in ("json", "jsonl", "csv", "plain"):
+        run = invoke("list", "--on", "2025-02", "--format", fmt, env={"FORCE_COLOR": "1"})
+        assert "\x1b" not in run.stdout, fmt
+
+
+def test_color_and_no_color_together_disagree(invoke: Invoke) -> None:
+    run = invoke("list", "--color", "always", "--no-color")
+    assert run.exit_code == 2
+
+
+def test_lang_ar_uses_the_verbatim_arabic_and_keeps_english_for_follow_ups(invoke: Invoke) -> None:
+    run = invoke("list", "--lang", "ar", "--since", "2025-08-08", "--until", "2025-08-15")
+    titles = dict(line.split("\t")[1:] for line in run.lines())
+    assert (
+        titles["2025-08-08-xi-putin-call"]
+        == "اقرأ أيضاً: شي يؤكد لبوتين رضا الصين عن الجهود الأميركية- الروسية لتحسين العلاقات"
+    )
+    assert titles["2025-08-15-alaska-summit"].startswith(
+        "Trump–Putin summit"
+    )  # a follow-up: no Arabic
+    both = invoke("list", "--lang", "both", "--on", "2025-02-12", "--format", "table")
+    assert "Trump and Putin agree" in both.stdout and "ترامب وبوتين اتفقا" in both.stdout
+    env = invoke("list", "--on", "2025-02-12", env={"CEASEFIRE_LANG": "ar"})
+    assert "ترامب وبوتين اتفقا" in env.stdout

@@ -112,3 +112,33 @@ def test_search_help_has_examples(invoke: Invoke) -> None:
     run = invoke("search", "--help")
     assert run.exit_code == 0
     assert "Examples:" in run.stdout and "--regex" in run.stdout
+
+
+def test_highlight_marks_overlapping_matches_once(invoke: Invoke) -> None:
+    run = invoke("search", '"black sea"', "black", "--format", "table", "--color", "always")
+    assert "\x1b[1;7mBlack Sea\x1b[0m grain deal" in run.stdout
+    assert "BlackBlack" not in run.stdout
+
+
+def test_matched_column_has_one_line_per_place_not_per_spelling(invoke: Invoke) -> None:
+    run = invoke("search", "istanbul", "--no-bundled", "--data", FIXTURE, "--format", "table")
+    assert "places: Istanbul" in run.stdout
+    assert "places: إسطنبول" not in run.stdout  # the same place, another spelling
+    assert "text_ar: وصل لافروف" in run.stdout
+
+
+def test_no_match_in_json_still_prints_an_empty_array(invoke: Invoke) -> None:
+    run = invoke("search", "zzzz", "--json")
+    assert (run.exit_code, run.stdout) == (1, "[]\n")
+
+
+def test_terms_that_match_apart_suggest_any(invoke: Invoke) -> None:
+    run = invoke("search", "istanbul", "alaska")
+    assert run.exit_code == 1
+    assert run.stderr.endswith("each term matches some: try --any\n")
+
+
+def test_empty_in_is_a_usage_error(invoke: Invoke) -> None:
+    run = invoke("search", "x", "--in", ",")
+    assert run.exit_code == 2
+    assert run.stderr.startswith("ceasefire: error: --in: no field given")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -66,7 +68,13 @@ def test_ranking_title_above_summary_above_quote_ties_by_date() -> None:
         "2020-01-04-tie-a",
         "2020-01-01-in-quote",
         "2020-01-05-prefix",
+        "2020-01-06-harakat",
     ]
+
+
+def test_events_with_the_word_in_their_title_rank_first() -> None:
+    top = ids(["istanbul"])[:3]
+    assert all("Istanbul" in next(e.title for e in BUNDLED.events if e.id == i) for i in top), top
     assert ids(["istanbul"], FIXTURE, sort="date")[0] == "2020-01-01-in-quote"
 
 
@@ -75,6 +83,7 @@ def test_arabic_prefixes_are_tolerated_and_word_mode() -> None:
     assert ids(["اسطنبول"], FIXTURE, fields=("text_ar",)) == [
         "2020-01-01-in-quote",
         "2020-01-05-prefix",
+        "2020-01-06-harakat",
     ]
     assert ids(["اسطن"], FIXTURE, fields=("text_ar",)) != []
     assert ids(["اسطن"], FIXTURE, fields=("text_ar",), word=True) == []
@@ -116,6 +125,60 @@ def test_suggestions_when_nothing_matches(typo: str, suggestion: str) -> None:
     assert result.hits == ()
     assert suggestion in result.suggestions
     assert result.unmatched == (typo,)
+
+
+def test_aliases_match_whole_words_only() -> None:
+    # "UN" is an alias of the United Nations: it must not find "unilateral" or "until".
+    assert len(ids(['"united nations"'])) == 2
+    # شي (Xi) must not match inside شيء ("nothing").
+    assert ids(["xi"]) == ["2025-08-08-xi-putin-call"]
+
+
+@pytest.mark.parametrize("typed", ["واسطنبول", "باسطنبول", "لإسطنبول"])
+def test_a_clitic_typed_in_the_query_is_tolerated(typed: str) -> None:
+    assert ids([typed]) == ids(["اسطنبول"])
+
+
+def test_offsets_cover_harakat_inside_and_after_the_match() -> None:
+    result = search_events(FIXTURE, FIXTURE.events, ["اسطنبول"], SearchOptions(fields=("text_ar",)))
+    hit = next(h for h in result.hits if h.event.id == "2020-01-06-harakat")
+    (match,) = hit.matches
+    assert match.text == "إِسْطَنْبُولُ"  # the final damma is part of the word
+    assert hit.event.text_ar is not None
+    assert hit.event.text_ar[match.start : match.end] == match.text
+    tanween = search_events(FIXTURE, FIXTURE.events, ["قائلا"], SearchOptions())
+    assert [m.text for m in tanween.hits[0].matches] == ["قائلاً"]
+
+
+@pytest.mark.parametrize(
+    ("words", "message"),
+    [
+        (["ّ"], "has no letters or digits"),
+        (["،"], "has no letters or digits"),
+        (["actor:"], "'actor:' needs a value"),
+        (['"black sea', "grain"], "unbalanced quote"),
+        (["actr:lavrov"], "unknown field 'actr:'; did you mean 'actor:'?"),
+        (["x"] * 40, "the query has 40 terms"),
+    ],
+)
+def test_bad_queries_are_usage_errors(words: list[str], message: str) -> None:
+    with pytest.raises(UsageError, match=re.escape(message)):
+        parse_query(words)
+
+
+def test_smart_case_ignores_qualifiers_and_regex_escapes() -> None:
+    assert ids(["Place:istanbul"]) == ids(["place:istanbul"])
+    assert ids([r"istanbul\S*"], regex=True) == ids(["istanbul"], regex=True)
+
+
+def test_a_catastrophic_regex_is_refused_not_run_forever(tmp_path: Path) -> None:
+    path = tmp_path / "slow.toml"
+    path.write_text(
+        '[[events]]\nid = "a"\ndate = "2020"\ntitle = "' + "a" * 38 + 'c"\n', encoding="utf-8"
+    )
+    timeline = load_timeline([path], bundled=False)
+    with pytest.raises(UsageError, match=r"took more than 2 s"):
+        search_events(timeline, timeline.events, ["(a|aa)+$"], SearchOptions(regex=True))
 
 
 def test_matches_slice_the_original_text_arabic_included() -> None:

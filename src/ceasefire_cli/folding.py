@@ -36,12 +36,18 @@ def fold_char(char: str, casefold: bool = True) -> str:
         return chr(ord("0") + code - 0x06F0)
     if char in _SEPARATORS:
         return " "
+    if 0xFE70 <= code <= 0xFE7F and all(
+        part == " " or part in _DROPPED for part in unicodedata.normalize("NFKD", char)
+    ):
+        return ""  # presentation forms of harakat and tatweel (they decompose to space + mark)
     text = char.casefold() if casefold else char
     if text.isascii():
         return text
-    return "".join(
-        part for part in unicodedata.normalize("NFKD", text) if not unicodedata.combining(part)
-    )
+    # Compatibility forms (ﻣ, ﺔ, ﬁ) decompose to ordinary letters, which fold like any other.
+    parts = unicodedata.normalize("NFKD", text)
+    if parts == char:
+        return "" if unicodedata.combining(char) else char
+    return "".join(fold_char(part, casefold) for part in parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,11 +59,15 @@ class Folded:
     original: str
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
-        """The original span [start, end) of the folded span, widened to whole characters."""
+        """The original span [start, end) of the folded span, widened to whole characters and
+        to the marks that follow its last one (a match on قائلا includes the tanween of قائلاً)."""
         if start >= end:
             position = self.origin[start] if start < len(self.origin) else len(self.original)
             return position, position
-        return self.origin[start], self.origin[end - 1] + 1
+        last = self.origin[end - 1] + 1
+        while last < len(self.original) and fold_char(self.original[last]) == "":
+            last += 1
+        return self.origin[start], last
 
 
 def fold_map(text: str, *, casefold: bool = True) -> Folded:

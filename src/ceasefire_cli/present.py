@@ -309,8 +309,20 @@ def diff_report(diff: Diff, timeline: Timeline, *, stat: bool, for_table: bool) 
 _SNIPPET = 48  # characters of context either side of the first match in a long field
 
 
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping or touching spans as one ('"black sea" black' marks 'Black Sea' once)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def _snippet(value: str, spans: list[tuple[int, int]]) -> Marked:
     """The part of `value` around its first match, with every match inside it marked."""
+    spans = _merge(spans)
     start = max(0, spans[0][0] - _SNIPPET)
     end = min(len(value), spans[0][1] + _SNIPPET)
     prefix = "…" if start > 0 else ""
@@ -320,28 +332,31 @@ def _snippet(value: str, spans: list[tuple[int, int]]) -> Marked:
     return Marked(prefix + value[start:end].replace("\n", " ") + suffix, inside)
 
 
-def _matched_cell(record: records.Record) -> Marked:
-    # One line per matched field (at most three), each 'field: …snippet…' with matches marked.
-    by_value: dict[tuple[str, str], list[tuple[int, int]]] = {}
-    for match in record["matches"]:
-        value = match["value"] if match["value"] is not None else record[match["field"]]
-        by_value.setdefault((match["field"], value), []).append((match["start"], match["end"]))
-    text, spans = "", []
-    for index, ((field_name, value), found) in enumerate(list(by_value.items())[:3]):
-        piece = _snippet(value, sorted(found))
+def _matched_cell(hit: Hit) -> Marked:
+    # One line per matched text field or per matched actor, place or tag (not per spelling),
+    # at most three, each 'field: …snippet…' with the matches marked.
+    groups: dict[tuple[str, str], tuple[str, list[tuple[int, int]]]] = {}
+    for match in hit.matches:
+        value, spans = groups.setdefault((match.field, match.item), (match.value, []))
+        if match.value == value:
+            spans.append((match.start, match.end))
+    text, spans_out = "", []
+    for index, ((field_name, _), (value, spans)) in enumerate(list(groups.items())[:3]):
+        piece = _snippet(value, spans)
         label = ("\n" if index else "") + f"{field_name}: "
         offset = len(text) + len(label)
         text += label + piece.text
-        spans += [(s + offset, e + offset) for s, e in piece.spans]
-    return Marked(text, tuple(spans))
+        spans_out += [(s + offset, e + offset) for s, e in piece.spans]
+    return Marked(text, tuple(spans_out))
 
 
 def search_listing(hits: Sequence[Hit], *, for_table: bool, caption: str | None) -> Listing:
+    by_id = {hit.event.id: hit for hit in hits}
     if for_table:
         columns: tuple[Column, ...] = (
-            key("date", wrap=False),
+            key("date", wrap=False, style="cyan"),
             _title_and_id("en"),
-            Column("Matched", _matched_cell),
+            Column("Matched", lambda record: _matched_cell(by_id[record["id"]])),
         )
     else:
         columns = (key("date"), key("id", "ID"), key("score"), key("title"))

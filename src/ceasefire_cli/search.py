@@ -1,9 +1,10 @@
-"""Full-text search over events: query parsing, Arabic-aware matching, BM25 ranking. Pure.
+"""Full-text search over events: Arabic-aware matching and BM25F ranking. Pure.
 
 Matching is done on folded text (folding.py) and reported as spans of the original text.
 A term matches where a word starts (in Arabic also after the clitics و ف ب ل ك and ال, so
-'اسطنبول' finds 'واسطنبول'); with `word=True` it must also end where a word ends. A term that
-is a spelling of an actor or a place (any language) matches all of that one's spellings.
+'اسطنبول' finds 'واسطنبول'; a query word with a clitic that finds nothing is tried without
+it); with `word=True` it must also end where a word ends. A term that is a spelling of an
+actor or a place (any language) also finds that one's other spellings, as whole words.
 """
 
 from __future__ import annotations
@@ -11,40 +12,40 @@ from __future__ import annotations
 import difflib
 import math
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from .errors import UsageError
-from .folding import fold_map, fold_text
+from .folding import Folded, fold_char, fold_map, fold_text
 from .model import Event, Timeline
 from .query import actor_names
+from .searchquery import (
+    FIELDS,
+    Term,
+    clitic_variants,
+    is_case_sensitive,
+    parse_query,
+    regex_is_case_sensitive,
+)
 
 # Field weights for ranking: title above summary above the quote (and the rest).
 WEIGHTS = {
-    "title": 3.0,
+    "title": 4.0,
     "summary": 2.0,
-    "actors": 2.0,
-    "places": 2.0,
-    "tags": 2.0,
+    "actors": 1.0,
+    "places": 1.0,
+    "tags": 1.0,
     "text_ar": 1.0,
-    "note": 1.0,
+    "note": 0.5,
 }
-FIELDS = tuple(WEIGHTS)
 LIST_FIELDS = frozenset({"actors", "places", "tags"})
-QUALIFIERS = {"actor": "actors", "place": "places", "tag": "tags"} | {name: name for name in FIELDS}
+REGEX_SECONDS = 2.0  # the whole -E search: a pattern that needs longer is refused
 _K1, _B = 1.2, 0.75
 _ARABIC_CLITICS = re.compile("^[وف]?[بلك]?(?:ال)?$|^[وف]?لل$")
 _TOKEN = re.compile(r"\w+")
-_QUERY_TOKEN = re.compile(r'(?:(\w+):)?(?:"([^"]*)"?|(\S+))')
 
-
-@dataclass(frozen=True, slots=True)
-class Term:
-    """One query term: the words as typed, the field it is limited to, and its spellings."""
-
-    text: str
-    field: str | None = None
-    phrase: bool = False
+__all__ = ["FIELDS", "Hit", "Match", "SearchOptions", "SearchResult", "Term", "parse_query"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +65,7 @@ class Match:
     end: int
     text: str
     value: str  # the whole text the offsets index into (the field's text, or one list item)
-    item: str = ""  # what the match counts for in ranking (see _Value.item)
+    item: str = ""  # what the match counts for in ranking: the field, or one actor/place/tag
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,32 +78,8 @@ class Hit:
 @dataclass(frozen=True, slots=True)
 class SearchResult:
     hits: tuple[Hit, ...]
-    suggestions: tuple[str, ...] = ()  # closest dataset words, when nothing matched
+    suggestions: tuple[str, ...] = ()  # closest dataset words, when a term matched nothing
     unmatched: tuple[str, ...] = ()  # terms that matched no event at all
-
-
-def parse_query(words: Sequence[str]) -> tuple[Term, ...]:
-    """`lavrov "black sea" actor:putin place:"saudi arabia"` -> terms; quotes make a phrase."""
-    terms = []
-    for match in _QUERY_TOKEN.finditer(" ".join(words)):
-        qualifier, quoted, bare = match.groups()
-        if qualifier and qualifier.casefold() not in QUALIFIERS:
-            # Not a field name ("http:" or "10:30"): the whole thing is text.
-            terms.append(Term(match.group(0).strip('"')))
-            continue
-        text = quoted if quoted is not None else bare
-        if not text or not text.strip():
-            continue
-        field_name = QUALIFIERS[qualifier.casefold()] if qualifier else None
-        terms.append(Term(text.strip(), field_name, phrase=quoted is not None))
-    if not terms:
-        raise UsageError("the query is empty", "give at least one word: ceasefire search istanbul")
-    return tuple(terms)
-
-
-def _smart_case(words: Sequence[str], ignore_case: bool) -> bool:
-    """Case-sensitive only when the query has an uppercase letter and -i was not given."""
-    return not ignore_case and any(char.isupper() for char in " ".join(words))
 
 
 # --- the searchable text of an event ------------------------------------------------------------
@@ -111,10 +88,8 @@ def _smart_case(words: Sequence[str], ignore_case: bool) -> bool:
 @dataclass(frozen=True, slots=True)
 class _Value:
     field: str
-    item: str  # what a match counts for: the field, or one actor, place or tag of a list field
-    text: str
-    folded: str
-    origin: tuple[int, ...]
+    item: str
+    folded: Folded
 
 
 def _field_texts(event: Event, timeline: Timeline) -> Iterator[tuple[str, str, str]]:
@@ -142,23 +117,29 @@ def _field_texts(event: Event, timeline: Timeline) -> Iterator[tuple[str, str, s
 
 @dataclass
 class _Index:
-    """Folded values of every event, built once per search."""
+    """Folded values of every event and the field lengths BM25F needs, built once a search."""
 
     casefold: bool
     values: dict[str, list[_Value]] = field(default_factory=dict)
-    lengths: dict[str, int] = field(default_factory=dict)
+    lengths: dict[str, dict[str, int]] = field(default_factory=dict)  # event -> field -> length
 
     def add(self, event: Event, timeline: Timeline) -> None:
-        values = []
-        for name, item, text in _field_texts(event, timeline):
-            folded = fold_map(text, casefold=self.casefold)
-            values.append(_Value(name, item, text, folded.text, folded.origin))
+        values = [
+            _Value(name, item, fold_map(text, casefold=self.casefold))
+            for name, item, text in _field_texts(event, timeline)
+        ]
         self.values[event.id] = values
-        # Length for BM25: the words of the text fields, and one per actor, place or tag,
-        # however many spellings it has.
-        texts = sum(len(_TOKEN.findall(v.folded)) for v in values if v.field not in LIST_FIELDS)
-        items = {(v.field, v.item) for v in values if v.field in LIST_FIELDS}
-        self.lengths[event.id] = texts + len(items)
+        lengths: dict[str, int] = {}
+        for value in values:
+            if value.field not in LIST_FIELDS:
+                lengths[value.field] = len(_TOKEN.findall(value.folded.text))
+        for name in LIST_FIELDS:  # an actor, place or tag counts once, however it is spelled
+            lengths[name] = len({v.item for v in values if v.field == name})
+        self.lengths[event.id] = lengths
+
+    def average(self, name: str) -> float:
+        total = sum(lengths.get(name, 0) for lengths in self.lengths.values())
+        return total / len(self.lengths) if self.lengths else 0.0
 
 
 # --- matching ------------------------------------------------------------------------------------
@@ -168,28 +149,26 @@ def _alias_groups(timeline: Timeline, casefold: bool) -> list[set[str]]:
     groups = [set(actor_names(actor)) for actor in timeline.actors]
     for place in timeline.places:
         groups.append({place.name, *place.aliases, *((place.name_ar,) if place.name_ar else ())})
-    return [{fold_text(name, casefold=casefold).strip() for name in group} for group in groups]
+    return [{" ".join(fold_text(n, casefold=casefold).split()) for n in group} for group in groups]
 
 
-def _spellings(term: Term, groups: list[set[str]], casefold: bool) -> tuple[str, ...]:
-    folded = " ".join(fold_text(term.text, casefold=casefold).split())
-    found = {folded}
-    for group in groups:
-        if folded in group:
-            found |= group
-    return tuple(sorted(found))
+def _compile(spellings: set[str]) -> re.Pattern[str] | None:
+    if not spellings:
+        return None
+    # Words of a phrase may be separated by any run of space in the text; longest first.
+    parts = [r"\s+".join(re.escape(word) for word in s.split()) for s in spellings if s.strip()]
+    return re.compile("|".join(sorted(parts, key=len, reverse=True))) if parts else None
 
 
-def _pattern(spellings: Iterable[str]) -> re.Pattern[str]:
-    # Words of a phrase may be separated by any run of space in the text.
-    parts = [r"\s+".join(re.escape(word) for word in spelling.split()) for spelling in spellings]
-    return re.compile("|".join(f"(?:{part})" for part in sorted(parts, key=len, reverse=True)))
+def _word_char(char: str) -> bool:
+    # A mark that folds away (harakat, accents) belongs to the word it sits on.
+    return char.isalnum() or fold_char(char) == ""
 
 
 def _starts_word(folded: str, start: int) -> bool:
     if start == 0 or not folded[start - 1].isalnum():
         return True
-    if not _is_arabic(folded[start]):  # clitics attach to Arabic words only
+    if not ("\u0600" <= folded[start] <= "\u06ff"):  # clitics attach to Arabic words only
         return False
     word_start = start
     while word_start > 0 and folded[word_start - 1].isalnum():
@@ -201,109 +180,144 @@ def _ends_word(folded: str, end: int) -> bool:
     return end == len(folded) or not folded[end].isalnum()
 
 
-def _is_arabic(text: str) -> bool:
-    return any("\u0600" <= char <= "\u06ff" for char in text)
+@dataclass(frozen=True, slots=True)
+class _Finder:
+    """Finds one query term (or the -E pattern) in the values of the fields it may search."""
+
+    label: str
+    fields: tuple[str, ...]
+    word: bool
+    typed: re.Pattern[str] | None = None  # the query's own spellings: a word start suffices
+    aliases: re.Pattern[str] | None = None  # other spellings of the same one: whole words
+    regex: Any = None  # a `regex` module pattern, for -E
+    clock: list[float] = field(default_factory=list)  # -E: the seconds still allowed
+
+    def find(self, value: _Value) -> Iterator[Match]:
+        if value.field not in self.fields:
+            return
+        if self.regex is not None:
+            yield from self._find_regex(value)
+            return
+        text = value.folded.text
+        spans = []
+        for pattern, whole in ((self.typed, self.word), (self.aliases, True)):
+            if pattern is None:
+                continue
+            for found in pattern.finditer(text):
+                start, end = found.span()
+                if start == end or not _starts_word(text, start):
+                    continue
+                if whole and not _ends_word(text, end):
+                    continue
+                spans.append((start, end))
+        # A spelling inside a longer one ('لافروف' in 'سيرغي لافروف') is one match, not two.
+        last_end = -1
+        for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
+            if start >= last_end:
+                last_end = end
+                yield _match(value, *value.folded.to_original(start, end))
+
+    def _find_regex(self, value: _Value) -> Iterator[Match]:
+        import time
+
+        original = value.folded.original
+        began = time.monotonic()
+        try:
+            found = list(self.regex.finditer(original, timeout=max(self.clock[0], 0.001)))
+        except TimeoutError:
+            raise UsageError(
+                f"-E/--regex: {self.label!r} took more than {REGEX_SECONDS:g} s to match",
+                "simplify the pattern (nested repeats like (a+)+ backtrack without end)",
+            ) from None
+        finally:
+            self.clock[0] -= time.monotonic() - began
+        for hit in found:
+            start, end = hit.span()
+            if start == end:
+                continue
+            if self.word and not (
+                (start == 0 or not _word_char(original[start - 1]))
+                and (end == len(original) or not _word_char(original[end]))
+            ):
+                continue
+            yield _match(value, start, end)
 
 
-def _find(value: _Value, pattern: re.Pattern[str], word: bool) -> Iterator[Match]:
-    for found in pattern.finditer(value.folded):
-        start, end = found.span()
-        if start == end or not _starts_word(value.folded, start):
-            continue
-        if word and not _ends_word(value.folded, end):
-            continue
-        first, last = value.origin[start], value.origin[end - 1] + 1
-        yield Match(value.field, first, last, value.text[first:last], value.text, value.item)
+def _match(value: _Value, start: int, end: int) -> Match:
+    original = value.folded.original
+    return Match(value.field, start, end, original[start:end], original, value.item)
 
 
-def _find_regex(value: _Value, pattern: re.Pattern[str], word: bool) -> Iterator[Match]:
-    for found in pattern.finditer(value.text):
-        start, end = found.span()
-        if start == end:
-            continue
-        if word and not (
-            (start == 0 or not value.text[start - 1].isalnum()) and _ends_word(value.text, end)
-        ):
-            continue
-        yield Match(value.field, start, end, value.text[start:end], value.text, value.item)
+def compile_regex(words: Sequence[str], ignore_case: bool) -> Any:
+    import regex  # the `regex` module: like re, but a match can be given a time limit
 
-
-def compile_regex(words: Sequence[str], ignore_case: bool) -> re.Pattern[str]:
     text = " ".join(words)
-    flags = 0 if _smart_case(words, ignore_case) else re.IGNORECASE
+    if not text:
+        raise UsageError("-E/--regex: the pattern is empty", "give a pattern, e.g. -E '1[0-2]-day'")
+    flags = 0 if regex_is_case_sensitive(text, ignore_case) else regex.IGNORECASE
     try:
-        return re.compile(text, flags)
-    except re.error as err:
+        return regex.compile(text, flags)
+    except regex.error as err:
         raise UsageError(
-            f"-E/--regex: '{text}' is not a valid regular expression: {err}",
+            f"-E/--regex: {text!r} is not a valid regular expression: {err}",
             "fix the pattern, or search for plain words without -E",
         ) from None
+
+
+def _allowed(term_field: str | None, fields: tuple[str, ...]) -> tuple[str, ...]:
+    return (term_field,) if term_field else (fields or FIELDS)
+
+
+def _term_finder(
+    term: Term,
+    groups: list[set[str]],
+    options: SearchOptions,
+    casefold: bool,
+    *,
+    strip_clitics: bool,
+) -> _Finder:
+    folded = " ".join(fold_text(term.text, casefold=casefold).split())
+    typed = set(clitic_variants(folded) if strip_clitics else (folded,))
+    aliases: set[str] = set()
+    for group in groups:
+        if typed & group:
+            aliases |= group
+    return _Finder(
+        term.text,
+        _allowed(term.field, options.fields),
+        options.word,
+        typed=_compile(typed),
+        aliases=_compile(aliases - typed),
+    )
 
 
 # --- ranking ---------------------------------------------------------------------------------
 
 
-def _bm25(
-    term_freqs: list[float], dfs: list[int], total: int, length: int, average: float
-) -> float:
+def _weighted_frequency(matches: Sequence[Match], index: _Index, event_id: str) -> float:
+    """BM25F: each field's count, normalised by that field's length, weighted, summed.
+
+    A match counts once per place in a text field, and once per actor, place or tag."""
+    counts: dict[str, int] = {}
+    for name in {m.field for m in matches}:
+        in_field = [m for m in matches if m.field == name]
+        counts[name] = len({m.item for m in in_field}) if name in LIST_FIELDS else len(in_field)
+    total = 0.0
+    for name, count in counts.items():
+        average = index.average(name)
+        length = index.lengths[event_id].get(name, 0)
+        norm = (1 - _B + _B * length / average) if average else 1.0
+        total += WEIGHTS[name] * count / norm
+    return total
+
+
+def _score(frequencies: list[float], dfs: list[int], total: int) -> float:
     score = 0.0
-    for tf, df in zip(term_freqs, dfs, strict=True):
-        if tf <= 0:
-            continue
-        idf = math.log(1 + (total - df + 0.5) / (df + 0.5))
-        norm = _K1 * (1 - _B + _B * length / average) if average else _K1
-        score += idf * tf * (_K1 + 1) / (tf + norm)
+    for tf, df in zip(frequencies, dfs, strict=True):
+        if tf > 0:
+            idf = math.log(1 + (total - df + 0.5) / (df + 0.5))
+            score += idf * tf * (_K1 + 1) / (tf + _K1)
     return score
-
-
-@dataclass(frozen=True, slots=True)
-class _Finder:
-    """Finds one query term (or the whole regex) in the values of the fields it may search."""
-
-    label: str
-    pattern: re.Pattern[str]
-    fields: tuple[str, ...]
-    word: bool
-    regex: bool = False
-
-    def find(self, value: _Value) -> Iterator[Match]:
-        if value.field not in self.fields:
-            return iter(())
-        if self.regex:
-            return _find_regex(value, self.pattern, self.word)
-        return _find(value, self.pattern, self.word)
-
-
-def _finders(
-    timeline: Timeline, words: Sequence[str], options: SearchOptions, casefold: bool
-) -> list[_Finder]:
-    if options.regex:
-        pattern = compile_regex(words, options.ignore_case)
-        fields = _allowed(None, options.fields)
-        return [_Finder(" ".join(words), pattern, fields, options.word, regex=True)]
-    groups = _alias_groups(timeline, casefold)
-    return [
-        _Finder(
-            term.text,
-            _pattern(_spellings(term, groups, casefold)),
-            _allowed(term.field, options.fields),
-            options.word,
-        )
-        for term in parse_query(words)
-    ]
-
-
-def _term_frequency(matches: Sequence[Match]) -> float:
-    """Weighted count: each match in a text field, each matched actor, place or tag once."""
-    text_matches = sum(WEIGHTS[m.field] for m in matches if m.field not in LIST_FIELDS)
-    items = {(m.field, m.item) for m in matches if m.field in LIST_FIELDS}
-    return text_matches + sum(WEIGHTS[field_name] for field_name, _ in items)
-
-
-def _allowed(term_field: str | None, fields: tuple[str, ...]) -> tuple[str, ...]:
-    if term_field:
-        return (term_field,)
-    return fields or FIELDS
 
 
 def search_events(
@@ -315,32 +329,69 @@ def search_events(
             close = difflib.get_close_matches(name, FIELDS, n=1)
             hint = f"did you mean '{close[0]}'?" if close else f"choose from {', '.join(FIELDS)}"
             raise UsageError(f"--in: '{name}' is not a searchable field", hint)
-    casefold = not _smart_case(words, options.ignore_case)
+    if options.regex:
+        pattern = compile_regex(words, options.ignore_case)
+        casefold = not regex_is_case_sensitive(" ".join(words), options.ignore_case)
+        finders = [
+            _Finder(
+                " ".join(words),
+                _allowed(None, options.fields),
+                options.word,
+                regex=pattern,
+                clock=[REGEX_SECONDS],
+            )
+        ]
+        terms: tuple[Term, ...] = ()
+    else:
+        terms = parse_query(words)
+        casefold = not is_case_sensitive(terms, options.ignore_case)
     index = _Index(casefold)
     for event in events:
         index.add(event, timeline)
-    finders = _finders(timeline, words, options, casefold)
-    per_event = {
+    if not options.regex:
+        groups = _alias_groups(timeline, casefold)
+        finders = [_term_finder(t, groups, options, casefold, strip_clitics=False) for t in terms]
+    found = _find_all(index, events, finders)
+    for position, term in enumerate(terms):
+        if not any(matches[position] for matches in found.values()):
+            # Nothing as typed: try the Arabic word without a clitic (واسطنبول -> اسطنبول).
+            finders[position] = _term_finder(term, groups, options, casefold, strip_clitics=True)
+            found = _find_all(index, events, finders)
+    return _rank(index, events, found, finders, options, casefold)
+
+
+def _find_all(
+    index: _Index, events: Sequence[Event], finders: Sequence[_Finder]
+) -> dict[str, list[list[Match]]]:
+    return {
         event.id: [
             [match for value in index.values[event.id] for match in finder.find(value)]
             for finder in finders
         ]
         for event in events
     }
-    dfs = [sum(1 for found in per_event.values() if found[i]) for i in range(len(finders))]
-    total = len(events)
-    average = sum(index.lengths.values()) / total if total else 0.0
+
+
+def _rank(
+    index: _Index,
+    events: Sequence[Event],
+    found: dict[str, list[list[Match]]],
+    finders: Sequence[_Finder],
+    options: SearchOptions,
+    casefold: bool,
+) -> SearchResult:
+    dfs = [sum(1 for matches in found.values() if matches[i]) for i in range(len(finders))]
     hits = []
     for event in events:
-        found = per_event[event.id]
-        matched = [bool(matches) for matches in found]
+        per_term = found[event.id]
+        matched = [bool(matches) for matches in per_term]
         if not (any(matched) if options.any_term else all(matched)):
             continue
-        tfs = [_term_frequency(matches) for matches in found]
-        score = _bm25(tfs, dfs, total, index.lengths[event.id], average)
-        unique = {(m.field, m.value, m.start, m.end): m for matches in found for m in matches}
+        frequencies = [_weighted_frequency(m, index, event.id) for m in per_term]
+        unique = {(m.field, m.value, m.start, m.end): m for matches in per_term for m in matches}
         ordered = sorted(unique.values(), key=lambda m: (FIELDS.index(m.field), m.value, m.start))
-        hits.append(Hit(event, round(score, 4), tuple(ordered)))
+        score = round(_score(frequencies, dfs, len(events)), 4)
+        hits.append(Hit(event, score, tuple(ordered)))
     if options.sort == "date":
         hits.sort(key=lambda hit: hit.event.sort_key)
     else:
@@ -348,8 +399,8 @@ def search_events(
     labels = [finder.label for finder in finders]
     unmatched = tuple(label for label, df in zip(labels, dfs, strict=True) if df == 0)
     suggestions: tuple[str, ...] = ()
-    if not hits and not options.regex:
-        suggestions = _suggest(unmatched or tuple(labels), index, casefold)
+    if not hits and unmatched and not options.regex:
+        suggestions = _suggest(unmatched, index, casefold)
     return SearchResult(tuple(hits), suggestions, unmatched)
 
 
@@ -358,10 +409,9 @@ def _suggest(labels: Sequence[str], index: _Index, casefold: bool) -> tuple[str,
     vocabulary: dict[str, str] = {}
     for values in index.values.values():
         for value in values:
-            for token in _TOKEN.finditer(value.folded):
-                first = value.origin[token.start()]
-                last = value.origin[token.end() - 1] + 1
-                vocabulary.setdefault(token.group(), value.text[first:last])
+            for token in _TOKEN.finditer(value.folded.text):
+                first, last = value.folded.to_original(token.start(), token.end())
+                vocabulary.setdefault(token.group(), value.folded.original[first:last])
     suggestions: list[str] = []
     for label in labels:
         folded = " ".join(fold_text(label, casefold=casefold).split())

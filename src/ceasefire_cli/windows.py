@@ -215,11 +215,20 @@ def window_state(
 
 
 def as_known_on(window: Window, day: dt.date) -> Window:
-    """The window as it was known on `day`: an outcome (and the explicit end that came with
-    it) is not known before its date; until then the stated duration is all there is."""
+    """The window as it was known on `day`: an outcome is not known before its date, nor is
+    an explicit end that cut the stated duration short (the grain deal lapsed on 17 Jul 2023,
+    before the article's "a year" was up); until then the stated duration is all there is.
+    An end later than the stated one is taken as known throughout, so that no status ever
+    goes back (expired, then active again)."""
     if window.outcome_date is None or window.outcome_date <= day:
         return window
-    return replace(window, outcome=None, outcome_date=None, end=None)
+    hidden = replace(window, outcome=None, outcome_date=None)
+    if window.end is not None and window.duration is not None:
+        stated = schedule(replace(hidden, end=None)).due_latest
+        actual = schedule(hidden).due_latest
+        if stated is not None and actual is not None and actual < stated:
+            return replace(hidden, end=None)
+    return hidden
 
 
 def deadlines_at(

@@ -176,7 +176,7 @@ def _table_text(output: Any, env: Environment) -> str:
         markup=False,
         emoji=False,
         # No colour means no ANSI at all, bold included; "always" styles even in a pipe.
-        color_system=None if env.color is ColorMode.never else "auto",
+        color_system={ColorMode.never: None, ColorMode.always: "standard"}.get(env.color, "auto"),
         force_terminal=True if env.color is ColorMode.always else None,
         soft_wrap=False,
     )

@@ -9,10 +9,10 @@ from typing import Annotated
 import typer
 
 from ceasefire_cli import present
-from ceasefire_cli.errors import ExitCode
+from ceasefire_cli.errors import ExitCode, UsageError
 from ceasefire_cli.query import filter_events
 from ceasefire_cli.records import SEARCH_FIELDS
-from ceasefire_cli.search import FIELDS, SearchOptions, search_events
+from ceasefire_cli.search import FIELDS, SearchOptions, SearchResult, search_events
 
 from .common import (
     PROG,
@@ -94,22 +94,35 @@ def search_command(
         # The limit applies to the ranked hits, not to the events searched.
         candidates = filter_events(timeline, replace(event_filter(env, filters), limit=None))
         wanted = tuple(name.strip() for name in (in_fields or "").split(",") if name.strip())
+        if in_fields is not None and not wanted:
+            raise UsageError(
+                "--in: no field given", f"e.g. --in title,summary ({', '.join(FIELDS)})"
+            )
         settings = SearchOptions(any_term, regex, word, ignore_case, wanted, sort.value)
         result = search_events(timeline, candidates, query, settings)
         limit = filters.limit
         hits = result.hits[:limit] if limit is not None else result.hits
         if quiet:
-            raise typer.Exit(ExitCode.OK if hits else ExitCode.NO_MATCH)
-        if not hits:
-            hint = (
-                f"; did you mean {', '.join(repr(s) for s in result.suggestions)}?"
-                if result.suggestions
-                else ""
-            )
-            scope = f" ({len(candidates)} events searched, as of {env.as_of})"
-            err_line(f"{PROG}: no events match {' '.join(query)!r}{scope}{hint}")
+            raise typer.Exit(ExitCode.OK if result.hits else ExitCode.NO_MATCH)
+        if not result.hits:
+            if env.fmt in (Format.json, Format.csv):  # an empty answer scripts can still parse
+                listing = present.search_listing((), for_table=False, caption=None)
+                write_view(present.select_fields(listing, chosen), env)
+            err_line(f"{PROG}: {_no_match(query, result, len(candidates), env.as_of)}")
             raise typer.Exit(ExitCode.NO_MATCH)
         noun = "event" if len(hits) == 1 else "events"
         caption = f"{len(hits)} {noun} match · as of {env.as_of}"
         listing = present.search_listing(hits, for_table=env.fmt is Format.table, caption=caption)
         write_view(present.select_fields(listing, chosen), env)
+
+
+def _no_match(query: list[str], result: SearchResult, searched: int, as_of: object) -> str:
+    scope = f"({searched} events searched, as of {as_of})"
+    shown = " ".join(query)
+    shown = shown if len(shown) <= 60 else shown[:57] + "..."
+    if not result.unmatched:  # every term matches somewhere, just not together
+        return f"no event matches all of {shown!r} {scope}; each term matches some: try --any"
+    hint = ""
+    if result.suggestions:
+        hint = f"; did you mean {', '.join(repr(s) for s in result.suggestions)}?"
+    return f"no events match {shown!r} {scope}{hint}"

@@ -28,7 +28,10 @@ def _starts_arabic(value: str) -> bool:
 def _marked(value: Marked) -> Text:
     """Highlight the spans; each piece is escaped on its own so the spans stay aligned."""
     text, position = Text(), 0
-    for start, end in value.spans:
+    for span_start, end in sorted(value.spans):
+        start = max(span_start, position)  # never write a piece twice, even if spans overlap
+        if end <= start:
+            continue
         text.append(safe_text(value.text[position:start]))
         text.append(safe_text(value.text[start:end]), style="bold reverse")
         position = end

@@ -1,0 +1,124 @@
+"""Parsing a search query: terms, "phrases", field:qualifiers, smart case. Pure.
+
+Everything a user can get wrong here is a UsageError (exit 2) naming the problem.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .errors import UsageError
+from .folding import fold_text
+
+# Searchable fields, and the qualifiers that limit one term to one of them.
+FIELDS = ("title", "summary", "actors", "places", "tags", "text_ar", "note")
+QUALIFIERS = {"actor": "actors", "place": "places", "tag": "tags"} | {name: name for name in FIELDS}
+MAX_QUERY_CHARS = 1000  # a query is a few words; anything longer is a mistake (or an attack)
+MAX_TERMS = 32
+_QUERY_TOKEN = re.compile(r'(?:([^\s":]+):)?(?:"([^"]*)"|(\S+))')
+# Clitics that may stand before an Arabic word, as they fold (longest first): و ف + ب ل ك + ال.
+ARABIC_CLITICS = (
+    "وبال",
+    "وال",
+    "فال",
+    "بال",
+    "كال",
+    "لل",
+    "ول",
+    "وب",
+    "فب",
+    "فل",
+    "ال",
+    "و",
+    "ف",
+    "ب",
+    "ل",
+    "ك",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One query term: the words as typed, and the field it is limited to (if any)."""
+
+    text: str
+    field: str | None = None
+    phrase: bool = False
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def parse_query(words: Sequence[str]) -> tuple[Term, ...]:
+    """`lavrov "black sea" actor:putin place:"saudi arabia"` -> terms; quotes make a phrase."""
+    query = " ".join(words)
+    if len(query) > MAX_QUERY_CHARS:
+        raise UsageError(
+            f"the query is {len(query)} characters long", f"keep it under {MAX_QUERY_CHARS}"
+        )
+    if query.count('"') % 2:
+        raise UsageError(
+            f"unbalanced quote in {_shorten(query)!r}", 'close the phrase: "black sea"'
+        )
+    terms = [term for match in _QUERY_TOKEN.finditer(query) if (term := _term(match)).text]
+    if len(terms) > MAX_TERMS:
+        raise UsageError(f"the query has {len(terms)} terms", f"use at most {MAX_TERMS}")
+    if not terms:
+        raise UsageError("the query is empty", "give at least one word: ceasefire search istanbul")
+    for term in terms:
+        if not fold_text(term.text).strip(" \t\n.,;:!?'\"()[]{}-–—/\\"):
+            raise UsageError(
+                f"{term.text!r} has no letters or digits to search for",
+                "search for a word, e.g. ceasefire search truce",
+            )
+    return tuple(terms)
+
+
+def _term(match: re.Match[str]) -> Term:
+    qualifier, quoted, bare = match.groups()
+    text = quoted if quoted is not None else bare
+    if qualifier is None:
+        if quoted is None and text.endswith(":") and text[:-1].casefold() in QUALIFIERS:
+            raise UsageError(f"{text!r} needs a value", f"e.g. {text}istanbul")
+        return Term(text.strip(), phrase=quoted is not None)
+    field = QUALIFIERS.get(qualifier.casefold())
+    if field is None:
+        close = difflib.get_close_matches(qualifier.casefold(), list(QUALIFIERS), n=1, cutoff=0.75)
+        if close:
+            raise UsageError(
+                f"unknown field {qualifier + ':'!r}",
+                f"did you mean {close[0] + ':'!r}? "
+                f'(to search for the text, quote it: "{match.group(0)}")',
+            )
+        return Term(match.group(0))  # not a field ("http://x", "10:30"): plain text
+    if not text or not text.strip():
+        raise UsageError(f"{qualifier + ':'!r} needs a value", f"e.g. {qualifier}:istanbul")
+    return Term(text.strip(), field, phrase=quoted is not None)
+
+
+def is_case_sensitive(terms: Sequence[Term], ignore_case: bool) -> bool:
+    """Smart case: a capital letter in what is searched for (not in a qualifier) makes the
+    search case-sensitive, unless -i."""
+    return not ignore_case and any(char.isupper() for term in terms for char in term.text)
+
+
+def regex_is_case_sensitive(pattern: str, ignore_case: bool) -> bool:
+    """Smart case for -E: escapes such as \\S, \\W or \\B are not capital letters."""
+    literal = re.sub(r"\\.", "", pattern)
+    return not ignore_case and any(char.isupper() for char in literal)
+
+
+def clitic_variants(folded: str) -> tuple[str, ...]:
+    """An Arabic word as typed, and without a leading clitic (واسطنبول -> اسطنبول), so that a
+    query with a prefix finds the word without one; at least three letters must remain."""
+    variants = [folded]
+    if folded and "\u0600" <= folded[0] <= "\u06ff" and " " not in folded:
+        for clitic in ARABIC_CLITICS:
+            rest = folded[len(clitic) :]
+            if folded.startswith(clitic) and len(rest) >= 3:
+                variants.append(rest)
+    return tuple(dict.fromkeys(variants))
