@@ -53,7 +53,7 @@ app = typer.Typer(
     epilog="Examples:  ceasefire list --since 2025-02  ·  ceasefire show 2025-07-14  ·  "
     "ceasefire list --actor لافروف --json",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )

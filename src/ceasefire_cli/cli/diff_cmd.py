@@ -11,6 +11,7 @@ from ceasefire_cli.diff import Endpoint, diff_between, resolve_endpoint
 from ceasefire_cli.errors import ExitCode, NotFoundError
 from ceasefire_cli.query import as_of as as_of_view
 
+from . import completion
 from .common import (
     app,
     handle_errors,
@@ -38,8 +39,20 @@ event A, up to and including event B). A date wins over an id prefix that looks 
 @app.command("diff", epilog=DIFF_EXAMPLES)
 @common_options()
 def diff_command(
-    start: Annotated[str, typer.Argument(metavar="A", help="A date, period or event id.")],
-    end: Annotated[str, typer.Argument(metavar="B", help="A later date, period or event id.")],
+    start: Annotated[
+        str,
+        typer.Argument(
+            metavar="A", autocompletion=completion.event_ids, help="A date, period or event id."
+        ),
+    ],
+    end: Annotated[
+        str,
+        typer.Argument(
+            metavar="B",
+            autocompletion=completion.event_ids,
+            help="A later date, period or event id.",
+        ),
+    ],
     stat: Annotated[bool, typer.Option("--stat", help="Counts only.")] = False,
     exit_code: Annotated[
         bool, typer.Option("--exit-code", help="Exit 1 when anything changed, 0 when nothing did.")

@@ -12,6 +12,8 @@ from typing import Annotated, Any
 
 import typer
 
+from . import completion
+
 MACHINE_FORMATS = frozenset({"json", "jsonl", "csv"})
 
 
@@ -163,6 +165,7 @@ ActorOpt = Annotated[
         "--actor",
         "-a",
         metavar="NAME",
+        autocompletion=completion.actors,
         help="Events involving this actor, in any spelling or language. Repeatable (any of).",
         rich_help_panel="Filters",
     ),
@@ -173,6 +176,7 @@ TagOpt = Annotated[
         "--tag",
         "-t",
         metavar="TAG",
+        autocompletion=completion.tags,
         help="Events with this tag (talks, truce, ...). Repeatable.",
         rich_help_panel="Filters",
     ),
@@ -183,6 +187,7 @@ PlaceOpt = Annotated[
         "--place",
         "-p",
         metavar="PLACE",
+        autocompletion=completion.places,
         help="Events at this place, in any spelling. Repeatable.",
         rich_help_panel="Filters",
     ),
@@ -219,6 +224,7 @@ FieldsOpt = Annotated[
     typer.Option(
         "--fields",
         metavar="F1,F2",
+        autocompletion=completion.fields,
         help="Only these fields, in this order (e.g. id,date,title), in every format.",
         rich_help_panel="Data and output",
         show_default=False,

@@ -11,6 +11,7 @@ from ceasefire_cli.errors import NotFoundError
 from ceasefire_cli.query import as_of as as_of_view
 from ceasefire_cli.query import find_event, neighbours
 
+from . import completion
 from .common import (
     app,
     handle_errors,
@@ -34,7 +35,12 @@ SHOW_EXAMPLES = """Examples:
 @common_options()
 def show_command(
     event_id: Annotated[
-        str, typer.Argument(metavar="ID", help="An event id, or a unique start of one.")
+        str,
+        typer.Argument(
+            metavar="ID",
+            autocompletion=completion.event_ids,
+            help="An event id, or a unique start of one.",
+        ),
     ],
     *,
     options: CommonOptions,
