@@ -27,6 +27,7 @@ def test_commands_are_the_expected_ones() -> None:
         "show",
         "stats",
         "tags",
+        "timeline",
         "validate",
     ]
 

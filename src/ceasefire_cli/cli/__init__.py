@@ -22,6 +22,7 @@ from . import (  # register the commands, in help order
     schema_cmd,
     search_cmd,
     show_cmd,
+    timeline_cmd,
     validate_cmd,
 )
 from .common import EXIT_BROKEN_PIPE, EXIT_OUTPUT_ERROR, PROG, app, err_line, silence_stdout
@@ -36,6 +37,7 @@ _COMMANDS = (
     directory_cmd,
     export_cmd,
     schema_cmd,
+    timeline_cmd,
     validate_cmd,
 )
 

@@ -70,6 +70,8 @@ class Environment:
     fmt: Format
     color: ColorMode
     lang: str = "en"
+    svg: Path | None = None
+    html: Path | None = None
 
 
 def _today(value: str | None) -> dt.date:
@@ -102,7 +104,17 @@ def make_environment(options: CommonOptions, *, files: Sequence[Path] = ()) -> E
     as_of_day = as_of_period.end if as_of_period else day
     # A trailing separator in CEASEFIRE_DATA ("a.toml:") yields an empty entry, read as ".".
     files = tuple(path for path in data or () if str(path) not in ("", "."))
-    return Environment(day, as_of_day, files, not no_bundled, fmt, color, options.lang.value)
+    return Environment(
+        day,
+        as_of_day,
+        files,
+        not no_bundled,
+        fmt,
+        color,
+        options.lang.value,
+        options.svg,
+        options.html,
+    )
 
 
 def _color_mode(options: CommonOptions) -> ColorMode:
@@ -189,6 +201,7 @@ def _table_text(output: Any, env: Environment) -> str:
 def write_view(view: View | Export, env: Environment) -> None:
     output: Any = render(view, env.fmt)
     text = output if isinstance(output, str) else _table_text(output, env)
+    save_pictures(env, output)
     if env.fmt in MACHINE_FORMATS:
         write_text(text)
     else:
@@ -247,6 +260,15 @@ def event_filter(env: Environment, filters: FilterOptions, *, reverse: bool = Fa
     )
 
 
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_file_atomically(path: Path, text: str) -> None:
     """Write `text` to `path` through a temporary file and a rename, so that an error midway
     (a full disk, Ctrl-C) leaves an existing file as it was."""
@@ -259,6 +281,9 @@ def write_file_atomically(path: Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        # A temporary file is private (0600); the result gets the mode of the file it
+        # replaces, or the usual one for a new file (0666 less the umask).
+        Path(handle.name).chmod(_mode_for(path))
         Path(handle.name).replace(path)
     except OSError as err:
         if handle is not None:
@@ -280,3 +305,31 @@ def hidden_by_as_of(full: Timeline, wanted: str, as_of_day: dt.date) -> NotFound
         f"'{later.id}' ({later.date}) is after --as-of {as_of_day}",
         "give a later --as-of, or leave it out",
     )
+
+
+def save_pictures(env: Environment, shown: Any) -> None:
+    """--svg/--html: save what is shown (a table, or text) as a picture, through Rich's
+    recording console; the files are written atomically like any output file."""
+    if env.svg is None and env.html is None:
+        return
+    import io
+    import shutil
+
+    from rich.console import Console
+    from rich.text import Text
+
+    recorder = Console(
+        record=True,
+        file=io.StringIO(),
+        width=shutil.get_terminal_size((100, 24)).columns,
+        force_terminal=True,
+        color_system="truecolor",
+        highlight=False,
+        markup=False,
+        emoji=False,
+    )
+    recorder.print(Text(shown) if isinstance(shown, str) else shown)
+    if env.svg is not None:
+        write_file_atomically(env.svg, recorder.export_svg(title="ceasefire", clear=False))
+    if env.html is not None:
+        write_file_atomically(env.html, recorder.export_html(inline_styles=True, clear=False))

@@ -49,7 +49,7 @@ class ExportFormat(enum.StrEnum):
 
 
 @app.command("export", epilog=EXPORT_EXAMPLES)
-@common_options(formats=False)
+@common_options(formats=False, pictures=False)
 @filter_options()
 def export_command(
     fmt: Annotated[

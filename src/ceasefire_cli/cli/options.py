@@ -204,6 +204,28 @@ LimitOpt = Annotated[
 ]
 
 
+SvgOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--svg",
+        metavar="FILE",
+        help="Also save what is shown as an SVG picture (for reports and slides).",
+        rich_help_panel=_COMMON,
+        show_default=False,
+    ),
+]
+HtmlOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--html",
+        metavar="FILE",
+        help="Also save what is shown as an HTML page.",
+        rich_help_panel=_COMMON,
+        show_default=False,
+    ),
+]
+
+
 @dataclass(frozen=True, slots=True)
 class CommonOptions:
     """The shared options as given on the command line (or their environment variables)."""
@@ -217,6 +239,8 @@ class CommonOptions:
     lang: Language = Language.en
     today: str | None = None
     as_of: str | None = None
+    svg: Path | None = None
+    html: Path | None = None
 
 
 FieldsOpt = Annotated[
@@ -266,6 +290,8 @@ _SHARED: dict[str, tuple[Any, Any]] = {
     "lang": (LangOpt, Language.en),
     "today": (TodayOpt, None),
     "as_of": (AsOfOpt, None),
+    "svg": (SvgOpt, None),
+    "html": (HtmlOpt, None),
 }
 
 
@@ -306,7 +332,7 @@ def _option_group(
 
 
 def common_options(
-    *, as_of: bool = True, formats: bool = True
+    *, as_of: bool = True, formats: bool = True, pictures: bool = True
 ) -> Callable[[Callable[..., None]], Callable[..., None]]:
     """Add --data, --no-bundled, --format, --json, --no-color, --today and --as-of.
 
@@ -315,6 +341,7 @@ def common_options(
     skipped = {
         *(() if as_of else ("as_of",)),
         *(() if formats else ("fmt", "as_json", "color", "no_color")),
+        *(() if pictures else ("svg", "html")),
     }
     names = [name for name in _SHARED if name not in skipped]
     return _option_group("options", _SHARED, names, CommonOptions)
