@@ -46,3 +46,13 @@ def test_ci_runs_the_readme_test_command_verbatim() -> None:
 def test_quick_start_runs_the_main_job() -> None:
     blocks = re.findall(r"```sh\n(.*?)\n```", README, re.DOTALL)
     assert blocks[0].endswith("ceasefire list --since 2025-02")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_help_ends_with_worked_examples(command: str) -> None:
+    from typer.testing import CliRunner
+
+    run = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "100"})
+    assert run.exit_code == 0
+    assert "Examples:" in run.stdout
+    assert f"ceasefire {command}" in run.stdout.split("Examples:", 1)[1]
