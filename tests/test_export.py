@@ -149,3 +149,64 @@ def test_a_missing_directory_is_one_line(invoke: Invoke, tmp_path: Path) -> None
     assert run.stderr.startswith(
         f"ceasefire: error: cannot write {tmp_path / 'nope' / 'x.json'}: No such file or directory"
     )
+
+
+def test_exports_do_not_change_with_today_when_as_of_is_not_given(invoke: Invoke) -> None:
+    for fmt in ("ics", "timelinejs"):
+        now = invoke("export", "--format", fmt, env={"CEASEFIRE_TODAY": "2026-11-30"}).stdout
+        later = invoke("export", "--format", fmt, env={"CEASEFIRE_TODAY": "2027-01-05"}).stdout
+        assert now == later, fmt
+    assert "DTSTAMP:20251202T000000Z" in invoke("export", "--format", "ics").stdout  # newest data
+
+
+def _hostile(tmp_path: Path) -> Path:
+    path = tmp_path / "h.toml"
+    path.write_text(
+        '[[events]]\nid = "h"\ndate = "2025-01-01"\ntitle = "<img src=x onerror=alert(1)> & <b>b</b>"\n'
+        'summary = "line one\\nline \\u001b[31mtwo"\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_timelinejs_escapes_html_and_ics_escapes_controls(invoke: Invoke, tmp_path: Path) -> None:
+    data = str(_hostile(tmp_path))
+    document = json.loads(
+        invoke("export", "-f", "timelinejs", "--no-bundled", "--data", data).stdout
+    )
+    (event,) = document["events"]
+    assert (
+        event["text"]["headline"] == "&lt;img src=x onerror=alert(1)&gt; &amp; &lt;b&gt;b&lt;/b&gt;"
+    )
+    assert (
+        event["text"]["text"] == "line one<br>line \x1b[31mtwo"
+    )  # JSON keeps the data; it escapes ESC itself
+    ics = invoke("export", "-f", "ics", "--no-bundled", "--data", data).stdout
+    assert "\x1b" not in ics and "\\x1b[31mtwo" in ics.replace("\r\n ", "")
+    md = invoke("export", "-f", "md", "--no-bundled", "--data", data).stdout
+    assert "<img" not in md and "&lt;img" in md
+
+
+def test_output_follows_symlinks_and_writes_devices_in_place(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    real, link = tmp_path / "real.json", tmp_path / "link.json"
+    real.write_text("old", encoding="utf-8")
+    link.symlink_to(real)
+    assert invoke("export", "-o", str(link)).exit_code == 0
+    assert link.is_symlink() and real.read_text(encoding="utf-8").startswith("[")
+    assert invoke("export", "-o", "/dev/null").exit_code == 0
+    assert Path("/dev/null").is_char_device()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("-o", ""), "ceasefire: error: -o: the output path is empty"),
+        (("-f", "ics", "--fields", "id"), "ceasefire: error: --fields does not apply to ics"),
+    ],
+)
+def test_export_usage_errors(invoke: Invoke, args: tuple[str, ...], message: str) -> None:
+    run = invoke("export", *args)
+    assert run.exit_code == 2
+    assert run.stderr.startswith(message)

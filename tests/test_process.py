@@ -188,3 +188,13 @@ def test_closed_stdout_exits_141_in_every_format(fmt: str) -> None:
     stderr = process.stderr.read()
     assert process.wait(timeout=60) == 141
     assert stderr == b""
+
+
+def test_machine_formats_are_utf8_whatever_the_locale() -> None:
+    env = {**ENV, "PYTHONIOENCODING": "cp1252"}
+    run = subprocess.run(
+        [str(BIN / "ceasefire"), "list", "--on", "2025-02-12", "--format", "csv", "--fields", "id,text_ar"],
+        capture_output=True, env=env, check=False,
+    )  # fmt: skip
+    assert run.returncode == 0
+    assert "ترامب وبوتين".encode() in run.stdout

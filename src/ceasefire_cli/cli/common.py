@@ -214,7 +214,13 @@ def write_text(text: str, *, escape: bool = True) -> None:
         # Machine formats keep the data exact in a pipe; on a screen it must not drive the terminal.
         text = terminal_safe(text)
     try:
-        sys.stdout.write(text)
+        if escape and hasattr(sys.stdout, "buffer"):
+            # Machine formats are UTF-8 (RFC 5545, our CSV and JSON), whatever the locale says.
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text.encode("utf-8"))
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(text)
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader has gone (`| head`): stop quietly, as Unix tools do.
@@ -270,8 +276,17 @@ def _mode_for(path: Path) -> int:
 
 
 def write_file_atomically(path: Path, text: str) -> None:
-    """Write `text` to `path` through a temporary file and a rename, so that an error midway
-    (a full disk, Ctrl-C) leaves an existing file as it was."""
+    """Write `text` (UTF-8) to `path` through a temporary file and a rename, so that an error
+    midway (a full disk, Ctrl-C) leaves an existing file as it was.
+
+    A symlink is followed to the file it names; a path that exists but is not a regular file
+    (/dev/null, a FIFO, a terminal) is written in place, since it cannot be replaced."""
+    if not str(path):
+        raise UsageError("the output path is empty", "give a file name, or - for stdout")
+    path = path.resolve() if path.is_symlink() else path
+    if path.exists() and not path.is_file():
+        _write_in_place(path, text)
+        return
     directory = path.parent if str(path.parent) else Path()
     handle = None
     try:
@@ -296,6 +311,15 @@ def write_file_atomically(path: Path, text: str) -> None:
         if handle is not None:
             Path(handle.name).unlink(missing_ok=True)
         raise
+
+
+def _write_in_place(path: Path, text: str) -> None:
+    try:
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as err:
+        reason = err.strerror or str(err)
+        raise OutputError(f"cannot write {path}: {reason}", "check the path") from None
 
 
 def hidden_by_as_of(full: Timeline, wanted: str, as_of_day: dt.date) -> NotFoundError:

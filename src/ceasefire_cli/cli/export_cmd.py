@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from ceasefire_cli import __version__, present, records
+from ceasefire_cli.errors import UsageError
 from ceasefire_cli.query import filter_events
 from ceasefire_cli.render import Export, render
 from ceasefire_cli.windows import deadlines_at
@@ -68,6 +69,12 @@ def export_command(
     """Export events (and windows, for ics and timelinejs) with list's filters, as of a day."""
     with handle_errors():
         env = make_environment(options)
+        if not output:
+            raise UsageError("-o: the output path is empty", "give a file name, or - for stdout")
+        if fields is not None and fmt in (ExportFormat.ics, ExportFormat.timelinejs):
+            raise UsageError(
+                f"--fields does not apply to {fmt}", "use it with json, jsonl, csv or md"
+            )
         chosen = present.parse_fields(fields, records.EVENT_FIELDS)
         timeline = load(env)
         events = filter_events(timeline, event_filter(env, filters))
@@ -75,10 +82,13 @@ def export_command(
             # The windows announced by the exported events (a filter on events narrows both).
             exported = {event.id for event in events}
             states = [s for s in deadlines_at(timeline, env.as_of) if s.window.event_id in exported]
+            event_records = [records.event_record(event) for event in events]
+            window_records = [records.window_record(state) for state in states]
             view = Export(
-                events=[records.event_record(event) for event in events],
-                windows=[records.window_record(state) for state in states],
+                events=event_records,
+                windows=window_records,
                 as_of=env.as_of.isoformat(),
+                stamp=_latest_date(event_records, window_records, env.as_of),
                 title="Efforts to end the Russia–Ukraine war (ceasefire)",
                 lang=env.lang,
                 version=__version__,
@@ -91,3 +101,10 @@ def export_command(
             write_text(text)
         else:
             write_file_atomically(Path(output), text)
+
+
+def _latest_date(events: list[records.Record], windows: list[records.Record], as_of: object) -> str:
+    """The newest date in the exported data (not after the as-of day): the calendar's DTSTAMP,
+    so that the same data gives the same file whatever day it is exported on."""
+    days = [e["start"] for e in events] + [w["issued"] for w in windows]
+    return max((day for day in days if day <= str(as_of)), default=str(as_of))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from ceasefire_cli.text import safe_text
 
 from .views import ROW_FIELDS, Detail, Listing, Report, View, cell
@@ -25,7 +27,9 @@ def render_plain(view: View) -> str:
 
 
 def _md_cell(text: str) -> str:
-    return safe_text(text, keep_newlines=True).replace("|", "\\|").replace("\n", "<br>")
+    # Markdown passes HTML through: data must not become markup in a rendered report.
+    escaped = html.escape(safe_text(text, keep_newlines=True), quote=False)
+    return escaped.replace("|", "\\|").replace("\n", "<br>")
 
 
 def _md_table(headers: list[str], rows: list[list[str]]) -> list[str]:

@@ -12,6 +12,8 @@ from typing import Any
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
+from ceasefire_cli.text import safe_text
+
 from .views import Export
 
 _ONE_DAY = dt.timedelta(days=1)
@@ -19,7 +21,12 @@ UID_DOMAIN = "ceasefire.invalid"
 
 
 def _description(lines: list[str | None]) -> str:
-    return "\n\n".join(line for line in lines if line)
+    # RFC 5545 text allows no control characters: they are shown as escapes, as on screen.
+    return safe_text("\n\n".join(line for line in lines if line))
+
+
+def _text(value: str) -> str:
+    return safe_text(value, keep_newlines=False)
 
 
 def _sources(record: dict[str, Any]) -> str:
@@ -47,7 +54,7 @@ def _event(record: dict[str, Any], export: Export, stamp: dt.datetime) -> Calend
     item.add("dtstart", dt.date.fromisoformat(record["start"]))
     item.add("dtend", dt.date.fromisoformat(record["end"]) + _ONE_DAY)  # exclusive
     summary, language = _summary(record, export.lang, record["text_ar"])
-    item.add("summary", summary, parameters={"LANGUAGE": language})
+    item.add("summary", _text(summary), parameters={"LANGUAGE": language})
     other = record["text_ar"] if language == "en" else record["title"]
     item.add(
         "description",
@@ -61,7 +68,9 @@ def _event(record: dict[str, Any], export: Export, stamp: dt.datetime) -> Calend
 
 
 def _window(record: dict[str, Any], export: Export, stamp: dt.datetime) -> CalendarEvent | None:
-    start, last = record["start"], record["due_latest"]
+    # A deadline with no start counts from the day it was issued.
+    start = record["start"] or (record["issued"] if record["kind"] == "ultimatum" else None)
+    last = record["due_latest"]
     if start is None or last is None:
         return None  # never started (a proposal): nothing to put in a calendar
     item = CalendarEvent()
@@ -75,13 +84,15 @@ def _window(record: dict[str, Any], export: Export, stamp: dt.datetime) -> Calen
         item.add("dtstart", dt.date.fromisoformat(start[:10]))
         item.add("dtend", dt.date.fromisoformat(last) + _ONE_DAY)
     summary, language = _summary(record, export.lang, record["quote_ar"])
-    item.add("summary", f"{record['kind']}: {summary}", parameters={"LANGUAGE": language})
+    if language == "en":
+        summary = f"{record['kind']}: {summary}"
+    item.add("summary", _text(summary), parameters={"LANGUAGE": language})
     item.add(
         "description",
         _description(
             [
                 record["explanation"],
-                f"Status as of {record['as_of']}: {record['status']}",
+                f"Outcome: {record['outcome']}" if record["outcome"] else None,
                 record["quote_ar"] if language == "en" else record["title"],
                 record["note"],
                 _sources(record),
@@ -100,7 +111,8 @@ def render_ics(export: Export) -> str:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", export.title)
-    stamp = dt.datetime.combine(dt.date.fromisoformat(export.as_of), dt.time(), dt.UTC)
+    stamp_day = dt.date.fromisoformat(export.stamp or export.as_of)
+    stamp = dt.datetime.combine(stamp_day, dt.time(), dt.UTC)
     for record in export.events:
         calendar.add_component(_event(record, export, stamp))
     for record in export.windows:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from typing import Any
 
@@ -15,12 +16,22 @@ def _date(text: str) -> dict[str, str]:
     return {name: str(int(part)) for name, part in zip(names, parts, strict=False)}
 
 
+def _html(text: str | None) -> str:
+    """TimelineJS shows headline and text as HTML: data is escaped, line breaks kept."""
+    return html.escape(text or "").replace("\n", "<br>")
+
+
 def _text(headline: str, body: str | None) -> dict[str, str]:
-    return {"headline": headline, "text": body or ""}
+    return {"headline": _html(headline), "text": _html(body)}
 
 
 def _headline(record: dict[str, Any], lang: str, arabic: str | None) -> str:
     return arabic.split("\n")[0] if lang == "ar" and arabic else str(record["title"])
+
+
+def _start(record: dict[str, Any]) -> str | None:
+    # A deadline with no start counts from the day it was issued.
+    return record["start"] or (record["issued"] if record["kind"] == "ultimatum" else None)
 
 
 def render_timelinejs(export: Export) -> str:
@@ -35,17 +46,17 @@ def render_timelinejs(export: Export) -> str:
     ]
     eras = [
         {
-            "start_date": _date(record["start"]),
+            "start_date": _date(_start(record) or ""),
             "end_date": _date(record["due_latest"]),
             "text": _text(
                 _headline(record, export.lang, record["quote_ar"]), record["explanation"]
             ),
         }
         for record in export.windows
-        if record["start"] and record["due_latest"]
+        if _start(record) and record["due_latest"]
     ]
     document = {
-        "title": {"text": _text(export.title, f"As of {export.as_of}")},
+        "title": {"text": _text(export.title, f"Up to {export.stamp or export.as_of}")},
         "events": events,
         "eras": eras,
     }

@@ -103,6 +103,7 @@ class Export:
     title: str
     lang: str = "en"
     version: str = ""
+    stamp: str = ""  # the newest date in the data: a timestamp that only changes with it
 
 
 View = Listing | Detail | Report
