@@ -75,3 +75,10 @@ def test_the_shell_asks_and_gets_ids() -> None:
         "2025-07-23-istanbul-talks-round-3",
         "2025-07-28-deadline-shortened",
     ]
+
+
+def test_window_kinds_statuses_and_actor_fields() -> None:
+    assert completion.window_kinds("tr") == ["truce"]
+    assert completion.statuses("due") == ["due-window"]
+    ctx = typer.Context(typer.main.get_command(app), info_name="actors")
+    assert completion.fields(ctx, "na") == ["name", "name_ar"]

@@ -36,15 +36,22 @@ def test_ascii_mode_draws_no_box_characters(invoke: Invoke) -> None:
     assert "as of 2026-11-30 (later than shown) ^" in run.stdout
 
 
-@pytest.mark.parametrize("width", [40, 80, 160])
+@pytest.mark.parametrize("width", [64, 80, 160])
 def test_chart_scales_to_the_width(width: int) -> None:
     events = [
         {"start": f"20{y}-0{m}-01", "end": f"20{y}-0{m}-28"} for y in range(14, 26) for m in (1, 5)
     ]
     text = render_chart(events, [], as_of=dt.date(2025, 6, 1), width=width)
     plot = next(line for line in text.splitlines() if "└" in line)
-    assert len(plot) <= max(width, 26 + 1 + 20)
+    assert len(plot) <= width
     assert len(plot) > width // 2
+
+
+def test_every_line_fits_the_width_and_narrow_widths_are_refused(invoke: Invoke) -> None:
+    for width in ("64", "80", "120"):
+        run = invoke("timeline", "--width", width)
+        assert all(len(line) <= int(width) for line in run.stdout.splitlines()), width
+    assert invoke("timeline", "--width", "40").exit_code == 2
 
 
 def test_hostile_titles_are_escaped_in_the_chart() -> None:

@@ -15,14 +15,16 @@ from .search import Hit
 from .windows import WindowState
 
 
-def headline(record: records.Record, lang: str) -> str:
-    """The title in the chosen language: `ar` is the article's verbatim Arabic (its first
-    excerpt); an event with no Arabic (a follow-up) keeps its English title."""
-    arabic = record["text_ar"].split("\n")[0] if record.get("text_ar") else None
+def headline(record: records.Record, lang: str, *, joiner: str = "\n") -> str:
+    """The title in the chosen language: `ar` is the article's verbatim Arabic (an event's
+    first excerpt, a window's quote); an item with none (a follow-up) keeps its English title.
+    `both` joins the two with `joiner` (a new line in tables, " / " on one-line formats)."""
+    source = record.get("text_ar") or record.get("quote_ar")
+    arabic = str(source).split("\n")[0] if source else None
     if lang == "ar" and arabic:
-        return str(arabic)
+        return arabic
     if lang == "both" and arabic:
-        return f"{record['title']}\n{arabic}"
+        return f"{record['title']}{joiner}{arabic}"
     return str(record["title"])
 
 
@@ -51,7 +53,7 @@ def event_listing(
             key("tags", max_width=14),
         )
     else:
-        title = Column("Title", lambda record: headline(record, lang))
+        title = Column("Title", lambda record: headline(record, lang, joiner=" / "))
         columns = (key("date", wrap=False), key("id", "ID", wrap=False), title)
     return Listing(
         records=[records.event_record(event) for event in events],
@@ -142,9 +144,9 @@ def days_left_text(low: int | None, high: int | None) -> str:
     return f"now, up to {days(high)} left"
 
 
-def _window_cell(record: records.Record) -> str:
+def _window_cell(record: records.Record, lang: str = "en") -> str:
     # The supersession chain is shown where people look: beside the window's name.
-    lines = [str(record["title"]), str(record["id"]), f"issued {record['issued']}"]
+    lines = [headline(record, lang), str(record["id"]), f"issued {record['issued']}"]
     if record["superseded_by"]:
         lines.append(f"→ superseded by {record['superseded_by']}")
     if record["supersedes"]:
@@ -168,8 +170,8 @@ def _kind_cell(record: records.Record) -> str:
     return "\n".join(lines)
 
 
-def _explained_window_cell(record: records.Record) -> str:
-    return f"{_window_cell(record)}\n= {record['explanation']}"
+def _explained_window_cell(record: records.Record, lang: str = "en") -> str:
+    return f"{_window_cell(record, lang)}\n= {record['explanation']}"
 
 
 def _status_cell(record: records.Record) -> str:
@@ -178,11 +180,15 @@ def _status_cell(record: records.Record) -> str:
 
 
 def deadline_listing(
-    states: Sequence[WindowState], *, for_table: bool, explain: bool, as_of: str
+    states: Sequence[WindowState], *, for_table: bool, explain: bool, as_of: str, lang: str = "en"
 ) -> Listing:
     if for_table:
         # At 80 columns there is no room for an arithmetic column: it goes under the name.
-        window_cell = _explained_window_cell if explain else _window_cell
+        cell_of = _explained_window_cell if explain else _window_cell
+
+        def window_cell(record: records.Record) -> str:
+            return cell_of(record, lang)
+
         columns: tuple[Column, ...] = (
             Column("Window", window_cell, min_width=26),  # room for the longest bundled id
             Column("Kind, stated, start", _kind_cell, max_width=15),
@@ -190,21 +196,23 @@ def deadline_listing(
             Column("Status", _status_cell, max_width=13, style="yellow"),
         )
     else:
-        columns = tuple(
-            key(name)
-            for name in (
-                "id",
-                "kind",
-                "status",
-                "issued",
-                "start",
-                "due_earliest",
-                "due_latest",
-                "days_left_min",
-                "days_left_max",
-                "superseded_by",
-                "title",
-            )
+        columns = (
+            *tuple(
+                key(name)
+                for name in (
+                    "id",
+                    "kind",
+                    "status",
+                    "issued",
+                    "start",
+                    "due_earliest",
+                    "due_latest",
+                    "days_left_min",
+                    "days_left_max",
+                    "superseded_by",
+                )
+            ),
+            Column("Title", lambda record: headline(record, lang, joiner=" / ")),
         )
         if explain:
             columns = (*columns, key("explanation", "Arithmetic"))
@@ -247,7 +255,9 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
-def diff_report(diff: Diff, timeline: Timeline, *, stat: bool, for_table: bool) -> Report:
+def diff_report(
+    diff: Diff, timeline: Timeline, *, stat: bool, for_table: bool, lang: str = "en"
+) -> Report:
     full = records.diff_record(diff)
     record = records.diff_record(diff, stat=True) if stat else full
     titles = {window.id: window.title for window in timeline.windows}
@@ -290,7 +300,7 @@ def diff_report(diff: Diff, timeline: Timeline, *, stat: bool, for_table: bool) 
     sections: tuple[tuple[str, Listing], ...] = ()
     if not stat:
         sections = (
-            ("Events", event_listing(diff.events, for_table=for_table, caption=None)),
+            ("Events", event_listing(diff.events, for_table=for_table, caption=None, lang=lang)),
             ("Window changes", Listing(full["changes"], _CHANGE_COLUMNS, ())),
             (
                 "In force or pending: only at the start (−), only at the end (+), at both",
@@ -350,16 +360,19 @@ def _matched_cell(hit: Hit) -> Marked:
     return Marked(text, tuple(spans_out))
 
 
-def search_listing(hits: Sequence[Hit], *, for_table: bool, caption: str | None) -> Listing:
+def search_listing(
+    hits: Sequence[Hit], *, for_table: bool, caption: str | None, lang: str = "en"
+) -> Listing:
     by_id = {hit.event.id: hit for hit in hits}
     if for_table:
         columns: tuple[Column, ...] = (
             key("date", wrap=False, style="cyan"),
-            _title_and_id("en"),
+            _title_and_id(lang),
             Column("Matched", lambda record: _matched_cell(by_id[record["id"]])),
         )
     else:
-        columns = (key("date"), key("id", "ID"), key("score"), key("title"))
+        title = Column("Title", lambda record: headline(record, lang, joiner=" / "))
+        columns = (key("date"), key("id", "ID"), key("score"), title)
     return Listing(
         records=[records.hit_record(hit) for hit in hits],
         columns=columns,

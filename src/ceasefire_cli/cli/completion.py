@@ -16,7 +16,9 @@ from ceasefire_cli.dataset import load_timeline
 from ceasefire_cli.errors import CeasefireError
 from ceasefire_cli.model import Timeline
 from ceasefire_cli.query import actor_names
-from ceasefire_cli.records import EVENT_FIELDS, SEARCH_FIELDS, WINDOW_FIELDS
+from ceasefire_cli.records import ACTOR_FIELDS, EVENT_FIELDS, SEARCH_FIELDS, WINDOW_FIELDS
+from ceasefire_cli.schema import WINDOW_KINDS
+from ceasefire_cli.windows import STATUSES
 
 
 def _timeline() -> Timeline | None:
@@ -57,7 +59,19 @@ def places(incomplete: str) -> list[str]:
     return _starting(names, incomplete)
 
 
-_FIELDS_BY_COMMAND = {"search": SEARCH_FIELDS, "deadlines": WINDOW_FIELDS}
+_FIELDS_BY_COMMAND = {
+    "search": SEARCH_FIELDS,
+    "deadlines": WINDOW_FIELDS,
+    "actors": (*ACTOR_FIELDS, "events"),
+}
+
+
+def window_kinds(incomplete: str) -> list[str]:
+    return _starting(list(WINDOW_KINDS), incomplete)
+
+
+def statuses(incomplete: str) -> list[str]:
+    return _starting(list(STATUSES), incomplete)
 
 
 def fields(ctx: typer.Context, incomplete: str) -> list[str]:

@@ -14,6 +14,7 @@ from ceasefire_cli.records import WINDOW_FIELDS
 from ceasefire_cli.schema import WINDOW_KINDS
 from ceasefire_cli.windows import STATUSES, deadlines_at
 
+from . import completion
 from .common import (
     app,
     handle_errors,
@@ -67,13 +68,20 @@ def deadlines_command(
     kind: Annotated[
         list[str] | None,
         typer.Option(
-            "--kind", "-k", metavar="KIND", help=f"Only these kinds ({', '.join(WINDOW_KINDS)})."
+            "--kind",
+            "-k",
+            metavar="KIND",
+            autocompletion=completion.window_kinds,
+            help=f"Only these kinds ({', '.join(WINDOW_KINDS)}).",
         ),
     ] = None,
     status: Annotated[
         list[str] | None,
         typer.Option(
-            "--status", metavar="STATUS", help="Only windows with this status. Repeatable."
+            "--status",
+            metavar="STATUS",
+            autocompletion=completion.statuses,
+            help="Only windows with this status. Repeatable.",
         ),
     ] = None,
     active: Annotated[
@@ -105,6 +113,10 @@ def deadlines_command(
             within_days=_within_days(within),
         )
         view = present.deadline_listing(
-            states, for_table=env.fmt is Format.table, explain=explain, as_of=env.as_of.isoformat()
+            states,
+            for_table=env.fmt is Format.table,
+            explain=explain,
+            as_of=env.as_of.isoformat(),
+            lang=env.lang,
         )
         write_view(present.select_fields(view, chosen), env)

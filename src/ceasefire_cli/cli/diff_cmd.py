@@ -73,7 +73,9 @@ def diff_command(
                 raise hidden_by_as_of(full, text, env.as_of) from None
 
         result = diff_between(timeline, endpoint(start), endpoint(end), as_of=env.as_of)
-        report = present.diff_report(result, timeline, stat=stat, for_table=env.fmt is Format.table)
+        report = present.diff_report(
+            result, timeline, stat=stat, for_table=env.fmt is Format.table, lang=env.lang
+        )
         write_view(report, env)
     if exit_code and result.changed:
         raise typer.Exit(ExitCode.NO_MATCH)

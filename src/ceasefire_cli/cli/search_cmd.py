@@ -26,7 +26,7 @@ from .common import (
 )
 from .options import CommonOptions, FieldsOpt, FilterOptions, Format, common_options, filter_options
 
-SEARCH_EXAMPLES = """Examples:
+SEARCH_EXAMPLES = r"""Examples:
 
   ceasefire search istanbul                 the same events as إسطنبول, اسطنبول or إِسْطَنْبُول
 
@@ -38,7 +38,7 @@ SEARCH_EXAMPLES = """Examples:
 
   ceasefire search actor:putin tag:truce    qualifiers limit one term to a field
 
-  ceasefire search -E '1[0-9]-day' --in summary,title
+  ceasefire search -E '\d+-(day|hour)' --in title
 
   ceasefire search kyiv --since 2025 --json | jq '.[].matches'
 
@@ -112,7 +112,9 @@ def search_command(
             raise typer.Exit(ExitCode.NO_MATCH)
         noun = "event" if len(hits) == 1 else "events"
         caption = f"{len(hits)} {noun} match · as of {env.as_of}"
-        listing = present.search_listing(hits, for_table=env.fmt is Format.table, caption=caption)
+        listing = present.search_listing(
+            hits, for_table=env.fmt is Format.table, caption=caption, lang=env.lang
+        )
         write_view(present.select_fields(listing, chosen), env)
 
 

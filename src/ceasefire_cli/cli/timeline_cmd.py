@@ -48,7 +48,7 @@ def timeline_command(
     ascii_only: Annotated[bool, typer.Option("--ascii", help="Draw with ASCII only.")] = False,
     width: Annotated[
         int | None,
-        typer.Option("--width", min=40, help="Chart width in columns (default: the terminal's)."),
+        typer.Option("--width", min=64, help="Chart width in columns (default: the terminal's)."),
     ] = None,
     *,
     filters: FilterOptions,

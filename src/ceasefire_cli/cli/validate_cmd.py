@@ -35,7 +35,7 @@ FILE:LINE: event ID: field: message. Exit 0 when clean, 3 otherwise."""
 
 
 @app.command("validate", epilog=VALIDATE_EXAMPLES)
-@common_options(as_of=False)
+@common_options(as_of=False, pictures=False)
 def validate_command(
     files: Annotated[
         list[Path] | None,

@@ -67,6 +67,8 @@ def _listing(view: Listing) -> Table:
         title=_text(view.title) if view.title else None,
         caption=_text(view.caption) if view.caption else None,
         box=box.SIMPLE_HEAD,
+        # A narrow table (tags, stats) is widened to its caption rather than wrapping it.
+        min_width=len(view.caption) + 4 if view.caption else None,
     )
     for column in view.columns:
         table.add_column(

@@ -45,6 +45,9 @@ class Column:
     style: str | None = None  # a Rich style for the whole column (shown only with colour)
 
 
+_HEADERS = {"id": "ID", "text_ar": "Arabic text", "event_id": "Event ID"}
+
+
 def key(
     name: str,
     header: str | None = None,
@@ -53,7 +56,7 @@ def key(
     max_width: int | None = None,
     style: str | None = None,
 ) -> Column:
-    title = header if header is not None else name.replace("_", " ").title()
+    title = header if header is not None else _HEADERS.get(name, name.replace("_", " ").title())
     return Column(title, lambda record: record.get(name), wrap, max_width, style=style)
 
 
