@@ -7,7 +7,6 @@ any problem simply offers nothing.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from pathlib import Path
 
 import typer
@@ -81,6 +80,3 @@ def fields(ctx: typer.Context, incomplete: str) -> list[str]:
     chosen = set(given.split(",")) if given else set()
     prefix = f"{given}," if given else ""
     return [prefix + name for name in available if name not in chosen and name.startswith(current)]
-
-
-Completer = Callable[..., list[str]]
