@@ -1,0 +1,383 @@
+"""Checking one record of a dataset file (an actor, event, window or place) and building it.
+
+Problems are collected with their location, never raised. No I/O: dataset.py reads files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import schema
+from .dates import DateError, parse_stored_date
+from .errors import Problem
+from .model import UNITS, Actor, Duration, Event, Moment, Place, Source, Window
+from .windows import schedule
+
+
+@dataclass
+class FileContent:
+    """What one file contributes, before files are merged."""
+
+    origin: str
+    events: list[Event] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    windows: list[Window] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    text_lines: list[str] = field(default_factory=list)
+    record_starts: list[int] = field(default_factory=list)  # line of every [[...]] record header
+
+    def key_line(self, start: int, key: str) -> int | None:
+        """The line of `key = ...` inside the record whose header is on line `start`."""
+        end = next((line for line in self.record_starts if line > start), len(self.text_lines) + 1)
+        pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+        for number in range(start + 1, end):
+            if pattern.match(self.text_lines[number - 1]):
+                return number
+        return None
+
+
+def did_you_mean(key: str, valid: Iterable[str]) -> str:
+    close = difflib.get_close_matches(key, list(valid), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+class _Checker:
+    """Collects problems for one record (an event or an actor) of one file."""
+
+    def __init__(self, content: FileContent, line: int | None, record: str) -> None:
+        self.content = content
+        self.line = line
+        self.record = record
+
+    def problem(self, message: str, field_name: str | None = None) -> None:
+        line = self.line
+        if line is not None and field_name is not None:
+            # Point at the key itself where it is written; a missing key keeps the header's line.
+            line = self.content.key_line(line, field_name.rsplit(".", 1)[-1]) or line
+        self.content.problems.append(
+            Problem(self.content.origin, message, line, None, self.record, field_name)
+        )
+
+    def keys(self, table: Mapping[str, Any], valid: Sequence[str], required: Sequence[str]) -> None:
+        for key in table:
+            if key not in valid:
+                self.problem(f"unknown key{did_you_mean(key, valid)}", key)
+        for key in required:
+            if key not in table:
+                self.problem("missing (required)", key)
+
+    def text(self, table: Mapping[str, Any], key: str) -> str | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self.problem(f"must be a string, not {_toml_type(value)}", key)
+            return None
+        if not value.strip():
+            self.problem("is empty; leave the key out instead", key)
+            return None
+        return value
+
+    def choice(self, table: Mapping[str, Any], key: str, choices: Sequence[str]) -> str | None:
+        value = self.text(table, key)
+        if value is not None and value not in choices:
+            self.problem(f"'{value}' is not one of: {', '.join(choices)}", key)
+            return None
+        return value
+
+    def strings(self, table: Mapping[str, Any], key: str) -> tuple[str, ...]:
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.problem("must be a list of strings", key)
+            return ()
+        return tuple(value)
+
+
+def _toml_type(value: object) -> str:
+    names = {
+        bool: "a boolean",
+        int: "an integer",
+        float: "a float",
+        list: "an array",
+        dict: "a table",
+    }
+    return names.get(type(value), type(value).__name__)
+
+
+def _begin_record(
+    table: Mapping[str, Any],
+    line: int | None,
+    content: FileContent,
+    kind: str,
+    keys: tuple[Sequence[str], Sequence[str]],
+) -> tuple[_Checker, str | None]:
+    """Start checking one record: its keys, and its id (None when missing or malformed)."""
+    raw_id = table.get("id")
+    check = _Checker(content, line, f"{kind} {raw_id}" if isinstance(raw_id, str) else kind)
+    check.keys(table, *keys)
+    record_id = check.text(table, "id")
+    if record_id is not None and not schema.ID_PATTERN.match(record_id):
+        check.problem("must be lowercase kebab-case (a-z, 0-9, '-')", "id")
+        return check, None
+    return check, record_id
+
+
+def read_actor(table: Mapping[str, Any], line: int | None, content: FileContent) -> None:
+    check, actor_id = _begin_record(
+        table, line, content, "actor", (schema.ACTOR_KEYS, schema.ACTOR_REQUIRED)
+    )
+    name = check.text(table, "name")
+    kind = check.choice(table, "kind", schema.ACTOR_KINDS)
+    aliases = check.strings(table, "aliases")
+    if actor_id is None or name is None:
+        return
+    content.actors.append(
+        Actor(
+            id=actor_id,
+            name=name,
+            name_ar=check.text(table, "name_ar"),
+            role=check.text(table, "role"),
+            role_ar=check.text(table, "role_ar"),
+            kind=kind,
+            aliases=aliases,
+            line=line,
+        )
+    )
+
+
+def _read_sources(check: _Checker, value: object) -> tuple[Source, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        check.problem("must be an array of tables ([[events.sources]])", "sources")
+        return ()
+    sources = []
+    for item in value:
+        for key in item:
+            if key not in schema.SOURCE_KEYS:
+                check.problem(
+                    f"unknown key{did_you_mean(key, schema.SOURCE_KEYS)}", f"sources.{key}"
+                )
+        name = check.text(item, "name")
+        url = check.text(item, "url")
+        if url is not None and not schema.URL_PATTERN.match(url):
+            check.problem(f"'{url}' is not an http(s) URL", "sources.url")
+        if name is None:
+            check.problem("missing (required)", "sources.name")
+        else:
+            sources.append(Source(name, url))
+    return tuple(sources)
+
+
+def read_event(table: Mapping[str, Any], line: int | None, content: FileContent) -> None:
+    check, event_id = _begin_record(
+        table, line, content, "event", (schema.EVENT_KEYS, schema.EVENT_REQUIRED)
+    )
+    date_text = check.text(table, "date")
+    parsed = None
+    if date_text is not None:
+        try:
+            parsed = parse_stored_date(date_text)
+        except DateError as err:
+            check.problem(f"'{date_text}': {err}; write YYYY, YYYY-MM or YYYY-MM-DD", "date")
+    reported = check.text(table, "reported_date")
+    if reported is not None:
+        try:
+            parse_stored_date(reported)
+        except DateError as err:
+            check.problem(
+                f"'{reported}': {err}; write YYYY, YYYY-MM or YYYY-MM-DD", "reported_date"
+            )
+    title = check.text(table, "title")
+    tags = check.strings(table, "tags")
+    for tag in tags:
+        if not schema.TAG_PATTERN.match(tag):
+            check.problem(f"'{tag}' must be lowercase kebab-case", "tags")
+    texts = {key: check.text(table, key) for key in schema.EVENT_TEXT_KEYS}
+    actors = check.strings(table, "actors")
+    places = check.strings(table, "places")
+    sources = _read_sources(check, table.get("sources"))
+    provenance = check.choice(table, "provenance", schema.PROVENANCES) or "user"
+    dating = check.choice(table, "dating", schema.DATINGS)
+    if event_id is None or parsed is None or title is None:
+        return
+    precision, period = parsed
+    content.events.append(
+        Event(
+            id=event_id,
+            date=date_text or "",
+            precision=precision,
+            period=period,
+            title=title,
+            summary=texts["summary"],
+            text_ar=texts["text_ar"],
+            actors=actors,
+            places=places,
+            tags=tags,
+            sources=sources,
+            provenance=provenance,
+            dating=dating,
+            reported_date=reported,
+            note=texts["note"],
+            origin=content.origin,
+            line=line,
+        )
+    )
+
+
+def _day(check: _Checker, table: Mapping[str, Any], key: str) -> dt.date | None:
+    value = table.get(key)
+    if value is None:
+        return None
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value  # a bare TOML date
+    text = check.text(table, key)
+    if text is None:
+        return None
+    try:
+        precision, period = parse_stored_date(text)
+    except DateError as err:
+        check.problem(f"'{text}': {err}; write YYYY-MM-DD", key)
+        return None
+    if period.start != period.end:
+        check.problem(f"'{text}' is a {precision.value}, not a day; write YYYY-MM-DD", key)
+        return None
+    return period.start
+
+
+def _moment(check: _Checker, table: Mapping[str, Any], key: str) -> Moment | None:
+    """A day (YYYY-MM-DD) or an instant with its UTC offset (2025-04-19T18:00+03:00)."""
+    value = table.get(key)
+    if isinstance(value, str) and "T" in value:
+        try:
+            value = dt.datetime.fromisoformat(value)
+        except ValueError:
+            check.problem(
+                f"'{value}' is not an ISO date-time; write e.g. 2025-04-19T18:00+03:00", key
+            )
+            return None
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None:
+            written = table[key] if isinstance(table[key], str) else value.isoformat()
+            check.problem(f"'{written}' has no UTC offset; add one, e.g. +03:00", key)
+            return None
+        return value
+    return _day(check, table, key)
+
+
+def _duration(check: _Checker, table: Mapping[str, Any]) -> Duration | None:
+    amount, unit = table.get("duration"), table.get("unit")
+    if amount is None:
+        if unit is not None:
+            check.problem("given without a duration", "unit")
+        return None
+    if isinstance(amount, int) and not isinstance(amount, bool):
+        low = high = amount
+    elif (
+        isinstance(amount, list)
+        and len(amount) == 2
+        and all(isinstance(n, int) and not isinstance(n, bool) for n in amount)
+    ):
+        low, high = amount
+    else:
+        check.problem("must be a whole number or a range [min, max]", "duration")
+        return None
+    if low <= 0 or high <= 0:
+        check.problem("must be positive", "duration")
+        return None
+    if low > high:
+        check.problem(f"range [{low}, {high}] has min > max", "duration")
+        return None
+    if unit is None:
+        check.problem(f"missing: say what {low} counts ({', '.join(UNITS)})", "unit")
+        return None
+    if unit not in UNITS:
+        check.problem(f"'{unit}' is not one of: {', '.join(UNITS)}", "unit")
+        return None
+    return Duration(low, high, unit)
+
+
+def read_window(table: Mapping[str, Any], line: int | None, content: FileContent) -> None:
+    check, window_id = _begin_record(
+        table, line, content, "window", (schema.WINDOW_KEYS, schema.WINDOW_REQUIRED)
+    )
+    kind = check.choice(table, "kind", schema.WINDOW_KINDS)
+    title = check.text(table, "title")
+    event_id = check.text(table, "event")
+    issued = _day(check, table, "issued")
+    start = _moment(check, table, "start")
+    end = _moment(check, table, "end")
+    duration = _duration(check, table)
+    if start is not None and end is not None and _ends_before(start, end):
+        check.problem(f"ends ({_moment_text(end)}) before it starts ({_moment_text(start)})", "end")
+        end = None
+    if duration is not None and duration.unit == "hours" and not isinstance(start, dt.datetime):
+        check.problem(
+            "a duration in hours needs a start with a time and UTC offset, "
+            'e.g. start = "2025-04-19T18:00+03:00"',
+            "start",
+        )
+        duration = None
+    if issued is not None and start is not None and _as_day(start) < issued:
+        check.problem(f"starts ({_as_day(start)}) before it was issued ({issued})", "start")
+    outcome = check.choice(table, "outcome", schema.OUTCOMES)
+    outcome_date = _day(check, table, "outcome_date")
+    texts = {key: check.text(table, key) for key in ("supersedes", "quote_ar", "note")}
+    sources = _read_sources(check, table.get("sources"))
+    if None in (window_id, kind, title, event_id, issued):
+        return
+    window = Window(
+        id=window_id or "",
+        kind=kind or "",
+        title=title or "",
+        event_id=event_id or "",
+        issued=issued or dt.date.min,
+        start=start,
+        duration=duration,
+        end=end,
+        supersedes=texts["supersedes"],
+        outcome=outcome,
+        outcome_date=outcome_date,
+        quote_ar=texts["quote_ar"],
+        note=texts["note"],
+        sources=sources,
+        origin=content.origin,
+        line=line,
+    )
+    try:
+        schedule(window)
+    except (OverflowError, ValueError):
+        check.problem("runs past the year 9999; check the number and the unit", "duration")
+        return
+    content.windows.append(window)
+
+
+def _ends_before(start: Moment, end: Moment) -> bool:
+    if isinstance(start, dt.datetime) and isinstance(end, dt.datetime):
+        return end <= start  # instants: an end at or before the start
+    return _as_day(end) < _as_day(start)
+
+
+def _moment_text(moment: Moment) -> str:
+    return moment.isoformat(timespec="minutes") if isinstance(moment, dt.datetime) else str(moment)
+
+
+def _as_day(moment: Moment) -> dt.date:
+    return moment.date() if isinstance(moment, dt.datetime) else moment
+
+
+def read_place(table: Mapping[str, Any], line: int | None, content: FileContent) -> None:
+    raw_name = table.get("name")
+    check = _Checker(content, line, f"place {raw_name}" if isinstance(raw_name, str) else "place")
+    check.keys(table, schema.PLACE_KEYS, schema.PLACE_REQUIRED)
+    name = check.text(table, "name")
+    name_ar = check.text(table, "name_ar")
+    aliases = check.strings(table, "aliases")
+    if name is not None:
+        content.places.append(Place(name, name_ar, aliases, line))
