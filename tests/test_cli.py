@@ -140,7 +140,7 @@ def test_arabic_date_arguments(invoke: Invoke) -> None:
         (("--on", "03/04/2025"), "ceasefire: error: --on: '03/04/2025': ambiguous"),
         (
             ("--since", "2025-09", "--until", "2025-02"),
-            "ceasefire: error: --since (2025-09-01) is after --until (2025-02-28)",
+            "ceasefire: error: --since '2025-09' starts 2025-09-01, after --until '2025-02' ends (2025-02-28); swap the two dates",
         ),
         (
             ("--actor", "Lavrof"),
@@ -171,7 +171,7 @@ def test_usage_errors(invoke: Invoke, args: tuple[str, ...], message: str) -> No
 
 def test_bad_date_error_lists_accepted_forms(invoke: Invoke) -> None:
     run = invoke("list", "--since", "2025-13")
-    assert "accepted forms: 2025, 2025-02, 2025-02-12" in run.stderr
+    assert "accepted forms: 2025 | 2025-02 | 2025-02-12 | 2025-W07" in run.stderr
 
 
 # --- show ---------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import example, given
@@ -301,11 +302,24 @@ def test_date_error_is_a_value_error() -> None:
 
 def test_accepted_forms_is_one_line_of_parseable_examples() -> None:
     assert "\n" not in ACCEPTED_FORMS
-    # Every listed example must itself parse (the comma inside "February 12, 2025" aside).
-    for form in ACCEPTED_FORMS.replace("February 12, 2025", "").split(", "):
-        if form.strip():
-            parse(form)
-    parse("February 12, 2025")
+    # Every listed example must itself parse; " | " separates them (a date may hold a comma).
+    forms = ACCEPTED_FORMS.split(" | ")
+    assert "February 12, 2025" in forms
+    for form in forms:
+        parse(form)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("3 weeks", "a relative date needs 'ago': write '3 weeks ago' or '-3w'"),
+        ("-30days", "a relative date needs 'ago': write '30 days ago' or '-30d'"),
+        ("1 year", "a relative date needs 'ago': write '1 year ago' or '-1y'"),
+    ],
+)
+def test_half_typed_relative_dates_say_what_to_add(text: str, message: str) -> None:
+    with pytest.raises(DateError, match=re.escape(message)):
+        parse(text)
 
 
 # --------------------------------------------------------------------------------------------

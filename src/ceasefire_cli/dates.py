@@ -34,8 +34,8 @@ __all__ = [
 ]
 
 ACCEPTED_FORMS = (
-    "2025, 2025-02, 2025-02-12, 2025-W07, 2025-Q3, Feb 2025, 12 Feb 2025, February 12, 2025, "
-    "١٢ شباط ٢٠٢٥, today, yesterday, 3 weeks ago, -30d"
+    "2025 | 2025-02 | 2025-02-12 | 2025-W07 | 2025-Q3 | Feb 2025 | 12 Feb 2025 | "
+    "February 12, 2025 | ١٢ شباط ٢٠٢٥ | today | yesterday | 3 weeks ago | -30d"
 )
 
 MIN_YEAR = dt.MINYEAR
@@ -360,6 +360,15 @@ def _parse_named(text: str) -> Period:
     kinds = "".join(token.kind[0] for token in tokens)  # e.g. "nmn" for "12 Feb 2025"
     unknown = [token.text for token in tokens if token.kind == "word"]
     if unknown:
+        # A number and a unit without "ago" ("3 weeks", "-30days") is a relative date half-typed.
+        unit = unknown[-1].casefold().rstrip("s")
+        if len(unknown) == 1 and unit in ("day", "week", "month", "year") and "n" in kinds:
+            number = next(token.text for token in tokens if token.kind != "word").lstrip("-")
+            plural = "" if number == "1" else "s"
+            raise DateError(
+                f"a relative date needs 'ago': "
+                f"write '{number} {unit}{plural} ago' or '-{number}{unit[0]}'"
+            )
         # One word of some length among numbers is most likely a misspelt month ("Febuary").
         if len(unknown) == 1 and len(unknown[0]) >= 3 and "n" in kinds and "m" not in kinds:
             raise DateError(f"unknown month name {unknown[0]!r}")

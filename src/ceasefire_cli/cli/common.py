@@ -254,9 +254,17 @@ def silence_stdout() -> None:
 
 def event_filter(env: Environment, filters: FilterOptions, *, reverse: bool = False) -> EventFilter:
     """The filter options of `list` and `search`, parsed (dates relative to today)."""
+    since = period_option("--since", filters.since, env.today)
+    until = period_option("--until", filters.until, env.today)
+    if since and until and since.start > until.end:
+        raise UsageError(
+            f"--since {filters.since!r} starts {since.start}, after --until {filters.until!r} "
+            f"ends ({until.end})",
+            "swap the two dates",
+        )
     return EventFilter(
-        since=period_option("--since", filters.since, env.today),
-        until=period_option("--until", filters.until, env.today),
+        since=since,
+        until=until,
         on=period_option("--on", filters.on, env.today),
         actors=tuple(filters.actor or ()),
         tags=tuple(filters.tag or ()),
