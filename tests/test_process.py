@@ -177,10 +177,21 @@ def test_an_ascii_only_locale_gets_escapes_not_a_crash() -> None:
     assert "\\u0634" in run.stdout or "\\u062a" in run.stdout  # Arabic as escapes
 
 
-@pytest.mark.parametrize("fmt", ["table", "plain", "json", "csv"])
-def test_closed_stdout_exits_141_in_every_format(fmt: str) -> None:
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("list", "--format", "table"),
+        ("list", "--format", "plain"),
+        ("list", "--format", "json"),
+        ("list", "--format", "csv"),
+        ("export", "--format", "ics"),
+        ("timeline",),
+        ("--version",),
+    ],
+)
+def test_closed_stdout_exits_141(args: tuple[str, ...]) -> None:
     process = subprocess.Popen(
-        [str(BIN / "ceasefire"), "list", "--format", fmt],
+        [str(BIN / "ceasefire"), *args],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV, cwd="/",
     )  # fmt: skip
     assert process.stdout is not None and process.stderr is not None

@@ -230,7 +230,7 @@ def write_text(text: str, *, escape: bool = True) -> None:
 
 def _version(value: bool) -> None:
     if value:
-        sys.stdout.write(f"{PROG} {__version__}\n")
+        write_text(f"{PROG} {__version__}\n", escape=False)  # a closed pipe: 141, like the rest
         raise typer.Exit
 
 
