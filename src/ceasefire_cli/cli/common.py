@@ -9,11 +9,11 @@ import datetime as dt
 import os
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 
@@ -35,6 +35,7 @@ from ceasefire_cli.text import safe_text, terminal_safe
 
 from .options import MACHINE_FORMATS, ColorMode, CommonOptions, FilterOptions, Format
 
+T = TypeVar("T")
 PROG = "ceasefire"
 # Exit status when the reader of our output went away (`| head`): 128 + SIGPIPE, as Unix tools do.
 EXIT_BROKEN_PIPE = 141
@@ -328,6 +329,21 @@ def _write_in_place(path: Path, text: str) -> None:
     except OSError as err:
         reason = err.strerror or str(err)
         raise OutputError(f"cannot write {path}: {reason}", "check the path") from None
+
+
+def find_as_of(
+    full: Timeline,
+    visible: Timeline,
+    as_of_day: dt.date,
+    wanted: str,
+    find: Callable[[Timeline, str], T],
+) -> T:
+    """`find(visible, wanted)`; if it is not there as of the day, say whether it comes later
+    (\"... is after --as-of\") or is unknown altogether (the usual suggestions)."""
+    try:
+        return find(visible, wanted)
+    except NotFoundError:
+        raise hidden_by_as_of(full, wanted, as_of_day) from None
 
 
 def hidden_by_as_of(full: Timeline, wanted: str, as_of_day: dt.date) -> NotFoundError:

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated
 
 import typer
 
 from ceasefire_cli import present
 from ceasefire_cli.diff import Endpoint, diff_between, resolve_endpoint
-from ceasefire_cli.errors import ExitCode, NotFoundError
+from ceasefire_cli.errors import ExitCode
 from ceasefire_cli.query import as_of as as_of_view
 
 from . import completion
 from .common import (
     app,
+    find_as_of,
     handle_errors,
-    hidden_by_as_of,
     load_full,
     make_environment,
     write_view,
@@ -67,10 +68,9 @@ def diff_command(
         timeline = as_of_view(full, env.as_of)
 
         def endpoint(text: str) -> Endpoint:
-            try:
-                return resolve_endpoint(timeline, text, today=env.today)
-            except NotFoundError:
-                raise hidden_by_as_of(full, text, env.as_of) from None
+            return find_as_of(
+                full, timeline, env.as_of, text, partial(resolve_endpoint, today=env.today)
+            )
 
         result = diff_between(timeline, endpoint(start), endpoint(end), as_of=env.as_of)
         report = present.diff_report(

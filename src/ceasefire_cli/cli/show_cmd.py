@@ -7,15 +7,14 @@ from typing import Annotated
 import typer
 
 from ceasefire_cli import present
-from ceasefire_cli.errors import NotFoundError
 from ceasefire_cli.query import as_of as as_of_view
 from ceasefire_cli.query import find_event, neighbours
 
 from . import completion
 from .common import (
     app,
+    find_as_of,
     handle_errors,
-    hidden_by_as_of,
     load_full,
     make_environment,
     write_view,
@@ -50,10 +49,7 @@ def show_command(
         env = make_environment(options)
         full = load_full(env)
         timeline = as_of_view(full, env.as_of)
-        try:
-            event = find_event(timeline, event_id)
-        except NotFoundError:
-            raise hidden_by_as_of(full, event_id, env.as_of) from None
+        event = find_as_of(full, timeline, env.as_of, event_id, find_event)
         previous, following = neighbours(timeline, event)
         detail = present.event_detail(timeline, event, previous, following, as_of=env.as_of)
         write_view(detail, env)
