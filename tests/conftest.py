@@ -9,9 +9,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from ceasefire_cli.cli import app
+
+# Properties are checked for correctness, not speed: a slow CI machine must not turn a
+# property into a flaky "deadline exceeded".
+settings.register_profile("ceasefire", deadline=None)
+settings.load_profile("ceasefire")
 
 DATA = Path(__file__).parent / "data"
 MINI = DATA / "mini.toml"
