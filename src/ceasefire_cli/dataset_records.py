@@ -15,7 +15,18 @@ from typing import Any
 from . import schema
 from .dates import DateError, parse_stored_date
 from .errors import Problem
-from .model import UNITS, Actor, Duration, Event, Moment, Place, Source, Window
+from .model import (
+    UNITS,
+    Actor,
+    Duration,
+    Event,
+    Moment,
+    Place,
+    Source,
+    Window,
+    day_of,
+    moment_text,
+)
 from .windows import schedule
 
 
@@ -315,7 +326,7 @@ def read_window(table: Mapping[str, Any], line: int | None, content: FileContent
     end = _moment(check, table, "end")
     duration = _duration(check, table)
     if start is not None and end is not None and _ends_before(start, end):
-        check.problem(f"ends ({_moment_text(end)}) before it starts ({_moment_text(start)})", "end")
+        check.problem(f"ends ({moment_text(end)}) before it starts ({moment_text(start)})", "end")
         end = None
     if duration is not None and duration.unit == "hours" and not isinstance(start, dt.datetime):
         check.problem(
@@ -324,8 +335,8 @@ def read_window(table: Mapping[str, Any], line: int | None, content: FileContent
             "start",
         )
         duration = None
-    if issued is not None and start is not None and _as_day(start) < issued:
-        check.problem(f"starts ({_as_day(start)}) before it was issued ({issued})", "start")
+    if issued is not None and start is not None and day_of(start) < issued:
+        check.problem(f"starts ({day_of(start)}) before it was issued ({issued})", "start")
     outcome = check.choice(table, "outcome", schema.OUTCOMES)
     outcome_date = _day(check, table, "outcome_date")
     texts = {key: check.text(table, key) for key in ("supersedes", "quote_ar", "note")}
@@ -361,15 +372,7 @@ def read_window(table: Mapping[str, Any], line: int | None, content: FileContent
 def _ends_before(start: Moment, end: Moment) -> bool:
     if isinstance(start, dt.datetime) and isinstance(end, dt.datetime):
         return end <= start  # instants: an end at or before the start
-    return _as_day(end) < _as_day(start)
-
-
-def _moment_text(moment: Moment) -> str:
-    return moment.isoformat(timespec="minutes") if isinstance(moment, dt.datetime) else str(moment)
-
-
-def _as_day(moment: Moment) -> dt.date:
-    return moment.date() if isinstance(moment, dt.datetime) else moment
+    return day_of(end) < day_of(start)
 
 
 def read_place(table: Mapping[str, Any], line: int | None, content: FileContent) -> None:

@@ -117,6 +117,18 @@ class Duration:
 Moment = dt.date | dt.datetime
 
 
+def day_of(moment: Moment) -> dt.date:
+    """The day of a moment (an instant's date in its own offset)."""
+    return moment.date() if isinstance(moment, dt.datetime) else moment
+
+
+def moment_text(moment: Moment) -> str:
+    """ISO text: 2025-04-19, or 2025-04-19T18:00+03:00 (minutes are the precision we store)."""
+    if isinstance(moment, dt.datetime):
+        return moment.isoformat(timespec="minutes")
+    return moment.isoformat()
+
+
 @dataclass(frozen=True, slots=True)
 class Window:
     """A time-bounded item: an ultimatum, truce, moratorium, deal, talks or proposal.

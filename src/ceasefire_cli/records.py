@@ -11,7 +11,7 @@ from typing import Any
 
 from .diff import Diff
 from .errors import Problem
-from .model import Actor, Event, Timeline
+from .model import Actor, Event, Moment, Timeline, moment_text
 from .search import LIST_FIELDS, Hit
 from .windows import WindowState, explain
 
@@ -102,12 +102,8 @@ def problem_record(problem: Problem) -> Record:
     }
 
 
-def _moment(value: dt.date | dt.datetime | None) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.isoformat(timespec="minutes")
-    return value.isoformat()
+def _moment(value: Moment | None) -> str | None:
+    return moment_text(value) if value is not None else None
 
 
 def _day(value: dt.date | None) -> str | None:

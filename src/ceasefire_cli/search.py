@@ -21,6 +21,7 @@ from .folding import Folded, fold_char, fold_map, fold_text
 from .model import Event, Timeline
 from .query import actor_names
 from .searchquery import (
+    ARABIC_CLITICS,
     FIELDS,
     Term,
     clitic_variants,
@@ -42,7 +43,6 @@ WEIGHTS = {
 LIST_FIELDS = frozenset({"actors", "places", "tags"})
 REGEX_SECONDS = 2.0  # the whole -E search: a pattern that needs longer is refused
 _K1, _B = 1.2, 0.75
-_ARABIC_CLITICS = re.compile("^[وف]?[بلك]?(?:ال)?$|^[وف]?لل$")
 _TOKEN = re.compile(r"\w+")
 
 __all__ = ["FIELDS", "Hit", "Match", "SearchOptions", "SearchResult", "Term", "parse_query"]
@@ -173,7 +173,7 @@ def _starts_word(folded: str, start: int) -> bool:
     word_start = start
     while word_start > 0 and folded[word_start - 1].isalnum():
         word_start -= 1
-    return bool(_ARABIC_CLITICS.match(folded[word_start:start]))
+    return folded[word_start:start] in ARABIC_CLITICS
 
 
 def _ends_word(folded: str, end: int) -> bool:

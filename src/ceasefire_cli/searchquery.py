@@ -19,24 +19,21 @@ QUALIFIERS = {"actor": "actors", "place": "places", "tag": "tags"} | {name: name
 MAX_QUERY_CHARS = 1000  # a query is a few words; anything longer is a mistake (or an attack)
 MAX_TERMS = 32
 _QUERY_TOKEN = re.compile(r'(?:([^\s":]+):)?(?:"([^"]*)"|(\S+))')
-# Clitics that may stand before an Arabic word, as they fold (longest first): و ف + ب ل ك + ال.
-ARABIC_CLITICS = (
-    "وبال",
-    "وال",
-    "فال",
-    "بال",
-    "كال",
-    "لل",
-    "ول",
-    "وب",
-    "فب",
-    "فل",
-    "ال",
-    "و",
-    "ف",
-    "ب",
-    "ل",
-    "ك",
+# Clitics that may stand before an Arabic word, as they fold: و or ف, then ب ل or ك, then ال
+# (and ل + ال written لل). Longest first, so a query word loses the most it can.
+ARABIC_CLITICS = tuple(
+    sorted(
+        {
+            conj + prep + article
+            for conj in ("", "و", "ف")
+            for prep in ("", "ب", "ل", "ك")
+            for article in ("", "ال")
+            if conj + prep + article
+        }
+        | {conj + "لل" for conj in ("", "و", "ف")},
+        key=len,
+        reverse=True,
+    )
 )
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from dateutil.relativedelta import relativedelta
 
-from .model import Moment, Timeline, Window
+from .model import Moment, Timeline, Window, day_of, moment_text
 
 DEADLINE_KINDS = frozenset({"ultimatum"})
 # A status and how far along its life it is: statuses never go back to a lower rank.
@@ -53,13 +53,9 @@ def _add(start: Moment, amount: int, unit: str) -> Moment:
         return start + dt.timedelta(**{unit: amount})
     delta = relativedelta(months=amount) if unit == "months" else relativedelta(years=amount)
     target = start + delta
-    if _day(target).day < _day(start).day:  # clamped to the end of a shorter month
+    if day_of(target).day < day_of(start).day:  # clamped to the end of a shorter month
         return target + dt.timedelta(days=1)
     return target
-
-
-def _day(moment: Moment) -> dt.date:
-    return moment.date() if isinstance(moment, dt.datetime) else moment
 
 
 def _last_day(end: Moment) -> dt.date:
@@ -98,9 +94,9 @@ def schedule(window: Window) -> Schedule:
         # A day is the deadline's day or a span's last day in force; an instant ends either.
         due = _last_day(end) if isinstance(end, dt.datetime) else end
         instant = end if isinstance(end, dt.datetime) else None
-        return Schedule(_day(start) if start else None, due, due, instant, instant)
+        return Schedule(day_of(start) if start else None, due, due, instant, instant)
     if start is None or window.duration is None:
-        return Schedule(_day(start) if start else None, None, None, None, None)
+        return Schedule(day_of(start) if start else None, None, None, None, None)
     duration = window.duration
     ends = [_add(start, amount, duration.unit) for amount in (duration.min, duration.max)]
     if is_deadline(window):
@@ -108,13 +104,7 @@ def schedule(window: Window) -> Schedule:
     else:
         due_min, due_max = (_last_day(end) for end in ends)
     instants = [end if isinstance(end, dt.datetime) else None for end in ends]
-    return Schedule(_day(start), due_min, due_max, instants[0], instants[1])
-
-
-def _moment_text(moment: Moment) -> str:
-    if isinstance(moment, dt.datetime):
-        return moment.isoformat(timespec="minutes")
-    return moment.isoformat()
+    return Schedule(day_of(start), due_min, due_max, instants[0], instants[1])
 
 
 def _range_text(low: object, high: object) -> str:
@@ -124,7 +114,7 @@ def _range_text(low: object, high: object) -> str:
 def explain(window: Window) -> str:
     """The arithmetic behind a window's dates, in one line."""
     if window.end is not None:
-        line = f"explicit end {_moment_text(window.end)}"
+        line = f"explicit end {moment_text(window.end)}"
         line += " (instant)" if isinstance(window.end, dt.datetime) else " (last day in force)"
         if window.duration and (window.start or is_deadline(window)):
             stated = _computed(replace(window, end=None, start=window.start or window.issued))
@@ -142,10 +132,10 @@ def explain(window: Window) -> str:
 def _computed(window: Window) -> str:
     plan = schedule(window)
     assert window.start is not None and window.duration is not None
-    base = f"{'issued' if window.start == window.issued else 'start'} {_moment_text(window.start)}"
+    base = f"{'issued' if window.start == window.issued else 'start'} {moment_text(window.start)}"
     base += f" + {window.duration.text} = "
     if plan.end_instant_min is not None and plan.end_instant_max is not None:
-        ends = _range_text(_moment_text(plan.end_instant_min), _moment_text(plan.end_instant_max))
+        ends = _range_text(moment_text(plan.end_instant_min), moment_text(plan.end_instant_max))
         return f"{base}{ends} (last day {_range_text(plan.due_earliest, plan.due_latest)})"
     result = _range_text(plan.due_earliest, plan.due_latest)
     if is_deadline(window):
