@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 class Precision(enum.StrEnum):
@@ -164,9 +164,11 @@ class Timeline:
     files: tuple[str, ...] = ()
     windows: tuple[Window, ...] = ()
     places: tuple[Place, ...] = ()
+    # Built once, so that looking up each event's actors stays O(1) at any size.
+    _actors_by_id: dict[str, Actor] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_actors_by_id", {actor.id: actor for actor in self.actors})
 
     def actor(self, actor_id: str) -> Actor | None:
-        for actor in self.actors:
-            if actor.id == actor_id:
-                return actor
-        return None
+        return self._actors_by_id.get(actor_id)
