@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -427,6 +428,7 @@ def parse_period(text: str, *, today: dt.date) -> Period:
 _STORED = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
+@functools.lru_cache(maxsize=65536)  # a large dataset repeats its days; the result is immutable
 def parse_stored_date(text: str) -> tuple[Precision, Period]:
     """A dataset `date` value → its precision and period; only YYYY, YYYY-MM or YYYY-MM-DD."""
     match = _STORED.fullmatch(text)
