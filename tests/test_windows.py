@@ -338,6 +338,39 @@ def test_more_window_validation(tmp_path: Path, windows: str, expected: str) -> 
     assert any(expected in message for message in messages), messages
 
 
+def _chain_window(window_id: str, supersedes: str | None) -> str:
+    replaces = f'supersedes = "{supersedes}"\n' if supersedes else ""
+    return (
+        f'[[windows]]\nid = "{window_id}"\nkind = "ultimatum"\ntitle = "T"\nevent = "e"\n'
+        f'issued = "2025-01-01"\n{replaces}\n'
+    )
+
+
+def test_a_cycle_is_reported_once_per_member_and_not_for_a_window_leading_into_it(
+    tmp_path: Path,
+) -> None:
+    # tail -> a -> b -> c -> a: tail supersedes a window in the cycle but is not in it.
+    links = {"tail": "a", "a": "b", "b": "c", "c": "a"}
+    path = write(tmp_path, GOOD_EVENT + "".join(_chain_window(w, s) for w, s in links.items()))
+    cycles = [p.message for p in check_files([path]) if p.message.startswith("cycle")]
+    assert cycles == [
+        "cycle: a -> b -> c -> a",
+        "cycle: b -> c -> a -> b",
+        "cycle: c -> a -> b -> c",
+    ]
+
+
+def test_a_long_supersession_chain_loads_and_indexes_each_link(tmp_path: Path) -> None:
+    count = 3000  # each window replaces the one before: walked once, not once per window
+    text = GOOD_EVENT + "".join(
+        _chain_window(f"w{n}", f"w{n - 1}" if n else None) for n in range(count)
+    )
+    timeline = load_timeline([write(tmp_path, text)], bundled=False)
+    assert [w.id for w in timeline.superseders("w0")] == ["w1"]
+    state = window_state(timeline, timeline.windows[0], D("2025-01-02"))
+    assert state is not None and state.status == "superseded"
+
+
 def test_superseded_by_an_earlier_window_is_a_problem(tmp_path: Path) -> None:
     path = write(
         tmp_path,

@@ -224,15 +224,30 @@ def _merge(contents: Sequence[FileContent]) -> FileContent:
 
 
 def _supersession_cycles(windows: Mapping[str, Window]) -> list[Problem]:
-    """A window that, through `supersedes`, ends up superseding itself."""
+    """A window that, through `supersedes`, ends up superseding itself.
+
+    Each window is walked once (a window seen on an earlier walk ends the walk), so a long
+    chain costs its length, not its length squared.
+    """
+    walked: set[str] = set()
+    cycle_from: dict[str, list[str]] = {}  # a window in a cycle -> the cycle, starting there
+    for window in windows.values():
+        path: dict[str, int] = {}  # ids on this walk -> their position (insertion-ordered)
+        current: str | None = window.id
+        while current is not None and current in windows and current not in walked:
+            if current in path:
+                cycle = list(path)[path[current] :]
+                for position, member in enumerate(cycle):
+                    cycle_from[member] = cycle[position:] + cycle[:position]
+                break
+            path[current] = len(path)
+            current = windows[current].supersedes
+        walked.update(path)
     problems = []
     for window in windows.values():
-        seen, current = [window.id], window.supersedes
-        while current is not None and current in windows and current not in seen:
-            seen.append(current)
-            current = windows[current].supersedes
-        if current == window.id and len(seen) > 1:
-            chain = " -> ".join([*seen, window.id])
+        cycle = cycle_from.get(window.id)
+        if cycle is not None and len(cycle) > 1:
+            chain = " -> ".join([*cycle, window.id])
             problems.append(_cross_problem(window, "window", "supersedes", f"cycle: {chain}"))
     return problems
 

@@ -99,7 +99,7 @@ def _window_changes(
     one = dt.timedelta(days=1)
     candidates.update(day + one for day in (plan.due_latest,) if day)
     candidates.add(plan.due_earliest)
-    candidates.update(other.issued for other in timeline.windows if other.supersedes == window.id)
+    candidates.update(other.issued for other in timeline.superseders(window.id))
     changes = []
     for day in sorted(d for d in candidates if d is not None and low < d <= high):
         before = window_state(timeline, window, day - one, as_of)

@@ -166,9 +166,21 @@ class Timeline:
     places: tuple[Place, ...] = ()
     # Built once, so that looking up each event's actors stays O(1) at any size.
     _actors_by_id: dict[str, Actor] = field(init=False, repr=False, compare=False)
+    _superseders: dict[str, tuple[Window, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_actors_by_id", {actor.id: actor for actor in self.actors})
+        superseders: dict[str, list[Window]] = {}
+        for window in self.windows:
+            if window.supersedes is not None:
+                superseders.setdefault(window.supersedes, []).append(window)
+        object.__setattr__(
+            self, "_superseders", {key: tuple(value) for key, value in superseders.items()}
+        )
 
     def actor(self, actor_id: str) -> Actor | None:
         return self._actors_by_id.get(actor_id)
+
+    def superseders(self, window_id: str) -> tuple[Window, ...]:
+        """The windows that name `window_id` in `supersedes`, in timeline order."""
+        return self._superseders.get(window_id, ())

@@ -160,8 +160,8 @@ class WindowState:
 
 
 def _superseder(timeline: Timeline, window: Window, known_by: dt.date) -> Window | None:
-    for other in timeline.windows:
-        if other.supersedes == window.id and other.issued <= known_by:
+    for other in timeline.superseders(window.id):
+        if other.issued <= known_by:
             return other
     return None
 
