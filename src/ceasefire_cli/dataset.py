@@ -245,9 +245,9 @@ def _supersession_cycles(windows: Mapping[str, Window]) -> list[Problem]:
         walked.update(path)
     problems = []
     for window in windows.values():
-        cycle = cycle_from.get(window.id)
-        if cycle is not None and len(cycle) > 1:
-            chain = " -> ".join([*cycle, window.id])
+        members = cycle_from.get(window.id)
+        if members is not None and len(members) > 1:
+            chain = " -> ".join([*members, window.id])
             problems.append(_cross_problem(window, "window", "supersedes", f"cycle: {chain}"))
     return problems
 
