@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,10 +24,14 @@ DATA = Path(__file__).parent / "data"
 MINI = DATA / "mini.toml"
 ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "source-article-ar.txt"
 
+# Subprocesses inherit this: no test writes to the user's real cache directory.
+os.environ["CEASEFIRE_CACHE_DIR"] = "off"
+
 # Every run sees the same "today", terminal width and no colour, whatever the machine.
 PINNED_ENV = {
     "CEASEFIRE_TODAY": "2026-11-30",
     "CEASEFIRE_DATA": None,
+    "CEASEFIRE_CACHE_DIR": "off",  # tests that use the cache give it a directory of their own
     "COLUMNS": "100",
     "LINES": "50",
     "NO_COLOR": "1",

@@ -17,8 +17,8 @@ from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 
-from ceasefire_cli import __version__
-from ceasefire_cli.dataset import load_timeline
+from ceasefire_cli import __version__, cache
+from ceasefire_cli.dataset import dataset_paths, load_timeline
 from ceasefire_cli.dates import ACCEPTED_FORMS, DateError, parse_period
 from ceasefire_cli.errors import (
     CeasefireError,
@@ -147,9 +147,29 @@ def period_option(option: str, value: str | None, today: dt.date) -> Period | No
         raise date_error(option, value, err) from None
 
 
+CACHE_OFF = ("", "0", "off", "no", "false", "none")
+
+
+def cache_dir(env: Environment) -> Path | None:
+    """Where loaded timelines are cached (CEASEFIRE_CACHE_DIR, else the user cache directory);
+    None when the cache is off or the data is too small for it to pay back."""
+    setting = os.environ.get("CEASEFIRE_CACHE_DIR")
+    if setting is not None and setting.strip().lower() in CACHE_OFF:
+        return None
+    if not cache.worth_caching(dataset_paths(env.data, bundled=env.bundled)):
+        return None
+    if setting:
+        return Path(setting)
+    # platformdirs knows each platform's place (~/.cache, ~/Library/Caches, %LOCALAPPDATA%);
+    # imported here because it costs start-up time and only large datasets get this far.
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("ceasefire", appauthor=False))
+
+
 def load_full(env: Environment) -> Timeline:
     """The whole dataset, whatever the as-of day."""
-    return load_timeline(env.data, bundled=env.bundled)
+    return load_timeline(env.data, bundled=env.bundled, cache_dir=cache_dir(env))
 
 
 def load(env: Environment) -> Timeline:

@@ -1,0 +1,184 @@
+"""The cache of loaded timelines: hits, staleness, corruption, failed writes, and the CLI switch."""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ceasefire_cli import DataError, cache, dataset, load_timeline
+from conftest import MINI, Invoke
+
+VERSION = "0.1.0"
+
+
+def _copy(tmp_path: Path, name: str = "data.toml") -> Path:
+    target = tmp_path / name
+    shutil.copyfile(MINI, target)
+    return target
+
+
+def _no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(path: Path) -> Any:
+        raise AssertionError(f"{path} was parsed; the cache should have answered")
+
+    monkeypatch.setattr(dataset, "read_file", refuse)
+
+
+def _entries(directory: Path) -> list[str]:
+    return sorted(path.name for path in directory.iterdir())
+
+
+def test_a_second_load_is_read_from_the_cache_and_equals_a_fresh_load(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, store = _copy(tmp_path), tmp_path / "cache"
+    fresh = load_timeline([data])  # bundled + user file: windows, instants, sources, places
+    assert load_timeline([data], cache_dir=store) == fresh
+    assert len(_entries(store)) == 1 and _entries(store)[0].startswith("timeline-")
+    _no_parsing(monkeypatch)
+    assert load_timeline([data], cache_dir=store) == fresh
+
+
+def test_a_changed_file_is_parsed_again(tmp_path: Path) -> None:
+    data, store = _copy(tmp_path), tmp_path / "cache"
+    load_timeline([data], bundled=False, cache_dir=store)
+    data.write_text(
+        data.read_text(encoding="utf-8").replace("A year-precision event", "Renamed"),
+        encoding="utf-8",
+    )
+    os.utime(data, ns=(1, 1))  # even with an old mtime: the size changed
+    titles = [e.title for e in load_timeline([data], bundled=False, cache_dir=store).events]
+    assert "Renamed" in titles
+    assert len(_entries(store)) == 1  # the stale entry was replaced, not added to
+
+
+def test_another_program_version_is_not_read(tmp_path: Path) -> None:
+    data = _copy(tmp_path)
+    keys = cache.file_keys([data])
+    assert keys is not None
+    timeline = load_timeline([data], bundled=False)
+    assert cache.write(tmp_path / "c", keys, "0.0.1", timeline)
+    assert cache.read(tmp_path / "c", keys, "0.0.1") == timeline
+    assert cache.read(tmp_path / "c", keys, VERSION) is None
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"\x00\xff garbage",
+        b'{"header": ["ceasefire-timeline-cache", 1',  # truncated
+        b"[1, 2, 3]",
+        b'{"header": null, "timeline": {}}',
+        b"[" * 100_000,  # nested past the parser's recursion limit
+    ],
+)
+def test_a_corrupt_entry_is_ignored_and_rebuilt(tmp_path: Path, content: bytes) -> None:
+    data, store = _copy(tmp_path), tmp_path / "cache"
+    fresh = load_timeline([data], bundled=False, cache_dir=store)
+    keys = cache.file_keys([data])
+    assert keys is not None
+    entry = cache.entry_path(store, keys)
+    entry.write_bytes(content)
+    assert load_timeline([data], bundled=False, cache_dir=store) == fresh
+    assert cache.read(store, keys, VERSION) == fresh  # rewritten whole
+
+
+def test_an_entry_with_the_right_header_but_a_broken_body_is_ignored(tmp_path: Path) -> None:
+    data, store = _copy(tmp_path), tmp_path / "cache"
+    fresh = load_timeline([data], bundled=False, cache_dir=store)
+    keys = cache.file_keys([data])
+    assert keys is not None
+    entry = cache.entry_path(store, keys)
+    text = entry.read_text(encoding="utf-8")
+    entry.write_text(text.replace('"events":[[', '"events":[[1,', 1), encoding="utf-8")
+    assert cache.read(store, keys, VERSION) is None
+    assert load_timeline([data], bundled=False, cache_dir=store) == fresh
+
+
+def test_invalid_data_is_never_cached(tmp_path: Path) -> None:
+    bad, store = tmp_path / "bad.toml", tmp_path / "cache"
+    bad.write_text('[[events]]\nid = "x"\ndate = "2025-13"\ntitle = "T"\n', encoding="utf-8")
+    with pytest.raises(DataError):
+        load_timeline([bad], bundled=False, cache_dir=store)
+    assert not store.exists() or _entries(store) == []
+
+
+def test_an_unwritable_cache_is_skipped(tmp_path: Path) -> None:
+    data, blocked = _copy(tmp_path), tmp_path / "not-a-directory"
+    blocked.write_text("a file where the cache directory should be", encoding="utf-8")
+    assert load_timeline([data], bundled=False, cache_dir=blocked).events
+
+
+def test_a_full_disk_leaves_the_old_entry_and_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, store = _copy(tmp_path), tmp_path / "cache"
+    timeline = load_timeline([data], bundled=False, cache_dir=store)
+    keys = cache.file_keys([data])
+    assert keys is not None
+    before = cache.entry_path(store, keys).read_bytes()
+
+    def full(handle: int, *args: Any, **kwargs: Any) -> Any:
+        os.close(handle)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fdopen", full)
+    assert cache.write(store, keys, VERSION, timeline) is False
+    assert cache.entry_path(store, keys).read_bytes() == before
+    assert _entries(store) == [cache.entry_path(store, keys).name]
+
+
+def test_ctrl_c_while_writing_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, store = _copy(tmp_path), tmp_path / "cache"
+    timeline = load_timeline([data], bundled=False)
+    keys = cache.file_keys([data])
+    assert keys is not None
+
+    def interrupted(handle: int, *args: Any, **kwargs: Any) -> Any:
+        os.close(handle)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fdopen", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        cache.write(store, keys, VERSION, timeline)
+    assert _entries(store) == []
+
+
+def test_only_the_newest_entries_are_kept(tmp_path: Path) -> None:
+    store = tmp_path / "cache"
+    for number in range(cache.KEEP + 3):
+        data = _copy(tmp_path, f"data-{number}.toml")
+        load_timeline([data], bundled=False, cache_dir=store)
+        os.utime(cache.entry_path(store, cache.file_keys([data]) or []), ns=(number, number))
+    assert len(_entries(store)) == cache.KEEP
+
+
+def test_small_datasets_are_not_worth_caching(tmp_path: Path) -> None:
+    assert not cache.worth_caching([MINI])
+    assert not cache.worth_caching([tmp_path / "missing.toml"])
+    big = tmp_path / "big.toml"
+    big.write_bytes(b"#" * cache.MIN_BYTES)
+    assert cache.worth_caching([big])
+
+
+def test_the_cli_uses_the_directory_it_is_given_and_can_be_switched_off(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "MIN_BYTES", 0)  # the mini dataset stands in for a large one
+    store = tmp_path / "cache"
+    off = invoke("list", "--data", str(MINI), "--json", env={"CEASEFIRE_CACHE_DIR": "off"})
+    assert not store.exists()
+    first = invoke("list", "--data", str(MINI), "--json", env={"CEASEFIRE_CACHE_DIR": str(store)})
+    assert len(_entries(store)) == 1
+    _no_parsing(monkeypatch)
+    again = invoke("list", "--data", str(MINI), "--json", env={"CEASEFIRE_CACHE_DIR": str(store)})
+    assert off.exit_code == first.exit_code == again.exit_code == 0
+    assert off.stdout == first.stdout == again.stdout
