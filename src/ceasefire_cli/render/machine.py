@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 from .views import ROW_FIELDS, Listing, Report, View, cell
@@ -17,9 +18,83 @@ _INVISIBLE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 def _dumps(value: Any, *, indent: int | None) -> str:
     # ensure_ascii=False keeps Arabic readable.
-    separators = None if indent else (",", ":")
-    text = json.dumps(value, ensure_ascii=False, indent=indent, separators=separators)
+    if indent == 2:
+        text = pretty_json(value)
+    else:
+        separators = None if indent else (",", ":")
+        text = json.dumps(value, ensure_ascii=False, indent=indent, separators=separators)
     return _INVISIBLE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+class _Unusual(Exception):
+    """A value pretty_json leaves to the json module (a float, a non-string key, ...)."""
+
+
+def pretty_json(value: Any) -> str:
+    """Exactly json.dumps(value, ensure_ascii=False, indent=2), about three times faster.
+
+    On Python 3.11 the json module only uses its C encoder without indentation; with it,
+    a 15k-event listing spent seconds in the pure-Python encoder. Strings still go through
+    the C escaper. Anything but dicts with string keys, lists, tuples, strings, ints, bools
+    and None is handed to json.dumps whole, so the output never differs.
+    """
+    out: list[str] = []
+    try:
+        _pretty(value, "\n", out)
+    except _Unusual:
+        return json.dumps(value, ensure_ascii=False, indent=2)
+    return "".join(out)
+
+
+def _pretty(value: Any, newline: str, out: list[str]) -> None:
+    kind = type(value)
+    if kind is str:
+        out.append(_escape_string(value))
+    elif kind is dict:
+        _pretty_dict(value, newline, out)
+    elif kind is list or kind is tuple:
+        _pretty_list(value, newline, out)
+    elif value is None:
+        out.append("null")
+    elif kind is bool:
+        out.append("true" if value else "false")
+    elif kind is int:
+        out.append(int.__repr__(value))
+    else:
+        raise _Unusual
+
+
+def _pretty_dict(value: dict[Any, Any], newline: str, out: list[str]) -> None:
+    if not value:
+        out.append("{}")
+        return
+    inner = newline + "  "
+    separator = "{" + inner
+    for key, item in value.items():
+        if type(key) is not str:
+            raise _Unusual
+        out.append(separator)
+        out.append(_escape_string(key))
+        out.append(": ")
+        _pretty(item, inner, out)
+        separator = "," + inner
+    out.append(newline + "}")
+
+
+def _pretty_list(value: list[Any] | tuple[Any, ...], newline: str, out: list[str]) -> None:
+    if not value:
+        out.append("[]")
+        return
+    inner = newline + "  "
+    separator = "[" + inner
+    for item in value:
+        out.append(separator)
+        _pretty(item, inner, out)
+        separator = "," + inner
+    out.append(newline + "]")
+
+
+_escape_string: Callable[[str], str] = json.encoder.encode_basestring
 
 
 def render_json(view: View) -> str:
