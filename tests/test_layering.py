@@ -1,9 +1,16 @@
-"""The architecture's promises, checked: the library and the JSON path stay light."""
+"""The architecture's promises, checked: the library and the JSON path stay light.
+
+Start-up time is part of the product (issue 6: `list --json` within 2.5x a bare Python
+script that parses the dataset). bench/startup.py measures it; these tests guard the
+import graph that keeps it there, without timing anything.
+"""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+
+import pytest
 
 
 def _modules_after(code: str) -> set[str]:
@@ -12,17 +19,55 @@ def _modules_after(code: str) -> set[str]:
     return set(run.stdout.split())
 
 
+def _loaded(modules: set[str], package: str) -> bool:
+    return any(name == package or name.startswith(f"{package}.") for name in modules)
+
+
+def _run_main(*args: str) -> str:
+    return (
+        "import io, contextlib\n"
+        "from ceasefire_cli.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main({[*args, '--today', '2026-11-30']!r}) == 0\n"
+    )
+
+
 def test_importing_the_library_loads_neither_typer_nor_rich() -> None:
     modules = _modules_after("import ceasefire_cli; ceasefire_cli.load_timeline()")
     assert "typer" not in modules
     assert "rich" not in modules
 
 
-def test_list_json_does_not_import_rich() -> None:
-    code = (
-        "import io, contextlib\n"
-        "from ceasefire_cli.cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
-        "    assert main(['list', '--json', '--today', '2026-11-30']) == 0\n"
-    )
-    assert not any(name == "rich" or name.startswith("rich.") for name in _modules_after(code))
+def test_importing_the_library_alone_loads_none_of_its_modules() -> None:
+    modules = _modules_after("import ceasefire_cli")
+    assert sorted(name for name in modules if name.startswith("ceasefire_cli.")) == []
+
+
+# Each of these is imported only by the paths that need it (see the imports inside functions).
+NOT_ON_THE_LIST_PATH = (
+    "rich",  # tables
+    "dateutil",  # relative dates, month and year arithmetic, diff's elapsed time
+    "icalendar",  # export --format ics
+    "regex",  # search -E
+    "tempfile",  # -o FILE and the cache
+    "hashlib",  # the cache
+    "platformdirs",  # the cache
+    "calendar",  # month lengths are computed; calendar would import locale
+    "ceasefire_cli.search",
+    "ceasefire_cli.diff",
+    "ceasefire_cli.cache",
+    "ceasefire_cli.cli.search_cmd",
+    "ceasefire_cli.cli.export_cmd",
+)
+
+
+@pytest.mark.parametrize("args", [("list", "--json"), ("list", "--format", "plain")])
+def test_list_imports_only_what_it_needs(args: tuple[str, ...]) -> None:
+    modules = _modules_after(_run_main(*args))
+    assert [name for name in NOT_ON_THE_LIST_PATH if _loaded(modules, name)] == []
+
+
+def test_a_table_imports_rich_but_not_the_other_commands() -> None:
+    modules = _modules_after(_run_main("list", "--format", "table"))
+    assert _loaded(modules, "rich")
+    assert not _loaded(modules, "ceasefire_cli.cli.search_cmd")

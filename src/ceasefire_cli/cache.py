@@ -19,10 +19,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -65,6 +63,8 @@ def file_keys(paths: Sequence[Path]) -> list[FileKey] | None:
 
 def entry_path(directory: Path, keys: Sequence[FileKey]) -> Path:
     """One entry per list of files, so that a changed file overwrites its own stale entry."""
+    import hashlib  # imported when used, like tempfile below: start-up time
+
     names = "\0".join(key[0] for key in keys)
     digest = hashlib.sha256(names.encode("utf-8", "surrogatepass")).hexdigest()[:24]
     return directory / f"{_PREFIX}{digest}{_SUFFIX}"
@@ -204,6 +204,8 @@ def write(directory: Path, keys: Sequence[FileKey], version: str, timeline: Time
         ensure_ascii=False,
         separators=(",", ":"),
     )
+    import tempfile
+
     temporary: Path | None = None
     try:
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)

@@ -14,7 +14,7 @@ from typing import Any
 # tomli, not the stdlib tomllib: its compiled wheels parse the bundled file 3.3x faster.
 import tomli as toml
 
-from . import cache, schema
+from . import schema
 from .dataset_records import (
     FileContent,
     did_you_mean,
@@ -271,27 +271,32 @@ def load_timeline(
     problem when any file is invalid; invalid data is never cached.
     """
     paths = dataset_paths(user_files, bundled=bundled)
-    keys = cache.file_keys(paths) if cache_dir is not None else None
-    if cache_dir is not None and keys is not None:
-        from . import __version__
+    if cache_dir is None:
+        return _load(paths)
+    # Imported here: only large datasets are cached, and the bundled one never pays for it.
+    from . import __version__, cache
 
-        cached = cache.read(cache_dir, keys, __version__)
-        if cached is not None:
-            return cached
+    keys = cache.file_keys(paths)  # stat'ed before reading: a file changed meanwhile is stale
+    if keys is None:
+        return _load(paths)
+    cached = cache.read(cache_dir, keys, __version__)
+    if cached is not None:
+        return cached
+    timeline = _load(paths)
+    cache.write(cache_dir, keys, __version__, timeline)
+    return timeline
+
+
+def _load(paths: Sequence[Path]) -> Timeline:
     merged = _merge([read_file(path) for path in paths])
     if merged.problems:
         raise DataError(merged.problems)
     events = sorted(merged.events, key=lambda event: event.sort_key)
     windows = sorted(merged.windows, key=lambda window: (window.issued, window.id))
-    timeline = Timeline(
+    return Timeline(
         tuple(events),
         tuple(merged.actors),
         tuple(str(path) for path in paths),
         tuple(windows),
         tuple(merged.places),
     )
-    if cache_dir is not None and keys is not None:
-        from . import __version__
-
-        cache.write(cache_dir, keys, __version__, timeline)
-    return timeline

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import difflib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from .model import (
     day_of,
     moment_text,
 )
+from .text import close_matches
 from .windows import schedule
 
 
@@ -63,7 +63,7 @@ class FileContent:
 
 
 def did_you_mean(key: str, valid: Iterable[str]) -> str:
-    close = difflib.get_close_matches(key, list(valid), n=1)
+    close = close_matches(key, valid, n=1)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 

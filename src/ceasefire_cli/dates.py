@@ -14,15 +14,12 @@ Missing parts of a date are never filled in from `today`: "2025-02" is the whole
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-
-from dateutil.relativedelta import relativedelta
 
 from ceasefire_cli.model import Period, Precision
 
@@ -48,6 +45,30 @@ class DateError(ValueError):
     name, the value and ACCEPTED_FORMS."""
 
 
+# English month names for messages; calendar.month_name would import locale (start-up time).
+MONTH_NAMES = (
+    "",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def _month_length(year: int, month: int) -> int:
+    if month == 12:
+        return 31
+    return (dt.date(year, month + 1, 1) - dt.date(year, month, 1)).days
+
+
 # --------------------------------------------------------------------------------------------
 # Building periods from validated parts
 # --------------------------------------------------------------------------------------------
@@ -61,16 +82,14 @@ def period_of(year: int, month: int | None = None, day: int | None = None) -> Pe
             raise DateError("a day needs a month")
         return Period(dt.date(year, 1, 1), dt.date(year, 12, 31))
     _check_month(month)
-    last = calendar.monthrange(year, month)[1]
+    last = _month_length(year, month)
     if day is None:
         return Period(dt.date(year, month, 1), dt.date(year, month, last))
     if not 1 <= day <= last:
         if day < 1 or day > 31:
             raise DateError(f"day {day} does not exist")
         # Days 29..31 are the usual slip: name the month's real length, it is the useful part.
-        raise DateError(
-            f"day {day} does not exist: {calendar.month_name[month]} {year} has {last} days"
-        )
+        raise DateError(f"day {day} does not exist: {MONTH_NAMES[month]} {year} has {last} days")
     return Period(dt.date(year, month, day), dt.date(year, month, day))
 
 
@@ -234,8 +253,8 @@ def _reject_separated_numbers(text: str) -> None:
         month_first = _exists(year, first, second)
         if day_first and month_first and first != second:
             raise DateError(
-                f"ambiguous: could be {first} {calendar.month_name[second]} or "
-                f"{second} {calendar.month_name[first]}; "
+                f"ambiguous: could be {first} {MONTH_NAMES[second]} or "
+                f"{second} {MONTH_NAMES[first]}; "
                 f"write {dt.date(year, second, first).isoformat()}"
             )
         if day_first or month_first:
@@ -246,9 +265,7 @@ def _reject_separated_numbers(text: str) -> None:
 
 def _exists(year: int, month: int, day: int) -> bool:
     return (
-        MIN_YEAR <= year <= MAX_YEAR
-        and 1 <= month <= 12
-        and 1 <= day <= calendar.monthrange(year, month)[1]
+        MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12 and 1 <= day <= _month_length(year, month)
     )
 
 
@@ -262,18 +279,20 @@ _AGO = re.compile(r"([0-9]+) ?(day|week|month|year)s? ago")
 _SHORT_AGO = re.compile(r"-([0-9]+) ?([dwmy])")
 _UNIT_LETTERS = {"d": "day", "w": "week", "m": "month", "y": "year"}
 
-_STEPS: dict[str, Callable[[int], relativedelta]] = {
-    "day": lambda n: relativedelta(days=n),
-    "week": lambda n: relativedelta(weeks=n),
-    # relativedelta clamps: 31 March minus one month is the last day of February.
-    "month": lambda n: relativedelta(months=n),
-    "year": lambda n: relativedelta(years=n),
-}
-
 
 def _days_back(today: dt.date, digits: str, unit: str) -> Period:
+    # relativedelta clamps: 31 March minus one month is the last day of February. Imported
+    # here, not at the top: only relative dates need it, and it costs start-up time.
+    from dateutil.relativedelta import relativedelta
+
+    steps = {
+        "day": lambda n: relativedelta(days=n),
+        "week": lambda n: relativedelta(weeks=n),
+        "month": lambda n: relativedelta(months=n),
+        "year": lambda n: relativedelta(years=n),
+    }
     try:
-        day = today - _STEPS[unit](_num(digits))
+        day = today - steps[unit](_num(digits))
     except (OverflowError, ValueError):
         raise DateError(f"{digits} {unit}s before {today.isoformat()} is before year 1") from None
     return Period(day, day)

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-
-from dateutil.relativedelta import relativedelta
+from typing import TYPE_CHECKING
 
 from .dates import DateError, parse_period
 from .errors import UsageError
 from .model import Event, Timeline, Window
 from .query import find_event
 from .windows import IN_FORCE, STATUS_RANK, schedule, window_state
+
+if TYPE_CHECKING:
+    from dateutil.relativedelta import relativedelta
 
 # The verb for a window reaching each status (the change's date is the first day it holds).
 CHANGE_NAMES = {
@@ -122,6 +124,12 @@ def _in_force(timeline: Timeline, day: dt.date, as_of: dt.date) -> tuple[Window,
     return tuple(state.window for state in states if state and state.status in IN_FORCE)
 
 
+def _elapsed(start: dt.date, end: dt.date) -> relativedelta:
+    from dateutil.relativedelta import relativedelta  # imported by the commands that need it
+
+    return relativedelta(end, start)
+
+
 def diff_between(timeline: Timeline, start: Endpoint, end: Endpoint, *, as_of: dt.date) -> Diff:
     """What changed after `start`, up to and including `end`, knowing what was known on `as_of`."""
     if start.day > end.day or (
@@ -144,7 +152,7 @@ def diff_between(timeline: Timeline, start: Endpoint, end: Endpoint, *, as_of: d
         end=end,
         as_of=as_of,
         days=(end.day - start.day).days,
-        elapsed=relativedelta(end.day, start.day),
+        elapsed=_elapsed(start.day, end.day),
         events=events,
         changes=tuple(changes),
         active_at_from=_in_force(timeline, start.day, as_of),

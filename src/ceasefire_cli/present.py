@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from . import records
-from .diff import Diff
 from .errors import Problem, UsageError
 from .model import Actor, Event, Timeline
 from .render.views import Column, Detail, Listing, Marked, Report, cell, key
-from .search import Hit
-from .windows import WindowState
+from .text import close_matches
+
+if TYPE_CHECKING:  # for annotations only: list and show must not import search or diff
+    from .diff import Diff
+    from .search import Hit
+    from .windows import WindowState
 
 
 def headline(record: records.Record, lang: str, *, joiner: str = "\n") -> str:
@@ -388,7 +391,7 @@ def parse_fields(wanted: str | None, available: Sequence[str]) -> tuple[str, ...
     names = tuple(name.strip() for name in wanted.split(",") if name.strip())
     unknown = [name for name in names if name not in available]
     if unknown or not names:
-        close = difflib.get_close_matches(unknown[0], available, n=1) if unknown else []
+        close = close_matches(unknown[0], available, n=1) if unknown else []
         hint = f"did you mean '{close[0]}'? " if close else ""
         raise UsageError(
             f"--fields: {', '.join(repr(n) for n in unknown) or 'no field'} is not a field here",

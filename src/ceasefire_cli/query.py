@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from .errors import NotFoundError, UsageError
 from .model import Actor, Event, Period, Timeline
-from .text import fold
+from .text import close_matches, fold
 
 
 def actor_names(actor: Actor) -> tuple[str, ...]:
@@ -25,7 +24,7 @@ def resolve_actor(timeline: Timeline, name: str) -> str:
         if any(fold(known) == wanted for known in actor_names(actor)):
             return actor.id
     spellings = {fold(known): actor.id for actor in timeline.actors for known in actor_names(actor)}
-    close = difflib.get_close_matches(wanted, list(spellings), n=3)
+    close = close_matches(wanted, spellings)
     hint = (
         f"did you mean {', '.join(repr(c) for c in close)}?"
         if close
@@ -40,7 +39,7 @@ def _resolve_word(option: str, value: str, known: Iterable[str]) -> str:
     match = by_fold.get(fold(value))
     if match is not None:
         return match
-    close = difflib.get_close_matches(fold(value), list(by_fold), n=3)
+    close = close_matches(fold(value), by_fold)
     hint = (
         f"did you mean {', '.join(repr(by_fold[c]) for c in close)}?"
         if close
@@ -136,7 +135,7 @@ def _suggest_ids(timeline: Timeline, wanted: str) -> str:
     ids = [event.id for event in timeline.events]
     found = [event.id for event in timeline.events if event.reported_date == wanted]
     found += [event_id for event_id in ids if needle in event_id]
-    found += difflib.get_close_matches(wanted, ids, n=3, cutoff=0.6)
+    found += close_matches(wanted, ids)
     unique = list(dict.fromkeys(found))[:3]
     if unique:
         return f"did you mean {', '.join(unique)}?"

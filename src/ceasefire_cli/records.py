@@ -7,13 +7,16 @@ change them only with a version bump.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .diff import Diff
 from .errors import Problem
 from .model import Actor, Event, Moment, Timeline, moment_text
-from .search import LIST_FIELDS, Hit
-from .windows import WindowState, explain
+from .windows import explain
+
+if TYPE_CHECKING:  # for annotations only: list and show must not import search or diff
+    from .diff import Diff
+    from .search import Hit
+    from .windows import WindowState
 
 Record = dict[str, Any]
 
@@ -223,6 +226,8 @@ def hit_record(hit: Hit) -> Record:
     `start`/`end` are code-point offsets into the original text of `field` (for actors,
     places and tags: into `value`, the spelling that matched), so `text == field[start:end]`.
     """
+    from .search import LIST_FIELDS  # only search results have matches
+
     record = event_record(hit.event)
     record["score"] = hit.score
     record["matches"] = [

@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from .folding import fold_text
 
 _SPACES = re.compile(r"[\s\u00a0]+")
+
+
+def close_matches(
+    word: str, possibilities: Iterable[str], *, n: int = 3, cutoff: float = 0.6
+) -> list[str]:
+    """difflib's close matches, for "did you mean" hints."""
+    import difflib  # only a message with a hint pays for importing it (~5 ms)
+
+    return difflib.get_close_matches(word, list(possibilities), n=n, cutoff=cutoff)
 
 
 def fold(text: str) -> str:

@@ -19,8 +19,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from dateutil.relativedelta import relativedelta
-
 from .model import Moment, Timeline, Window, day_of, moment_text
 
 DEADLINE_KINDS = frozenset({"ultimatum"})
@@ -51,6 +49,8 @@ def _add(start: Moment, amount: int, unit: str) -> Moment:
     """
     if unit in ("hours", "days", "weeks"):
         return start + dt.timedelta(**{unit: amount})
+    from dateutil.relativedelta import relativedelta  # start-up time: only when needed
+
     delta = relativedelta(months=amount) if unit == "months" else relativedelta(years=amount)
     target = start + delta
     if day_of(target).day < day_of(start).day:  # clamped to the end of a shorter month

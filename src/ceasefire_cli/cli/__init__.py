@@ -6,6 +6,8 @@ error into a one-line message on stderr and a documented exit code. One module p
 
 from __future__ import annotations
 
+import importlib
+import os
 import sys
 
 import typer
@@ -13,33 +15,52 @@ from typer._click import exceptions as click_exceptions  # Typer vendors Click
 
 from ceasefire_cli.errors import ExitCode
 
-from . import (  # register the commands, in help order
-    deadlines_cmd,
-    diff_cmd,
-    directory_cmd,
-    export_cmd,
-    list_cmd,
-    schema_cmd,
-    search_cmd,
-    show_cmd,
-    timeline_cmd,
-    validate_cmd,
-)
-from .common import EXIT_BROKEN_PIPE, EXIT_OUTPUT_ERROR, PROG, app, err_line, silence_stdout
+from .common import EXIT_BROKEN_PIPE, EXIT_OUTPUT_ERROR, PROG, err_line, silence_stdout
+from .common import app as _app
 
 __all__ = ["app", "main"]
-_COMMANDS = (
-    list_cmd,
-    search_cmd,
-    show_cmd,
-    deadlines_cmd,
-    diff_cmd,
-    directory_cmd,
-    export_cmd,
-    schema_cmd,
-    timeline_cmd,
-    validate_cmd,
+
+# The command modules in help order, with the commands each registers on the app when
+# imported. A run imports only the module of its command: importing them all, and having
+# Typer build every command's options, cost a third of the start-up time.
+_MODULES = (
+    ("list_cmd", ("list",)),
+    ("search_cmd", ("search",)),
+    ("show_cmd", ("show",)),
+    ("deadlines_cmd", ("deadlines",)),
+    ("diff_cmd", ("diff",)),
+    ("directory_cmd", ("actors", "tags", "stats")),
+    ("export_cmd", ("export",)),
+    ("schema_cmd", ("schema",)),
+    ("timeline_cmd", ("timeline",)),
+    ("validate_cmd", ("validate",)),
 )
+
+
+def _register(modules: list[str]) -> None:
+    for module in modules:
+        importlib.import_module(f"{__name__}.{module}")
+
+
+def _modules_for(args: list[str]) -> list[str]:
+    """The module of the command being run; all of them for help, completion or a typo."""
+    everything = [module for module, _ in _MODULES]
+    if any(name.endswith("_COMPLETE") for name in os.environ):  # shell completion
+        return everything
+    # The app's own options (--help, --version, completion) take no value, so the first
+    # word that is not an option is the command.
+    first = next((arg for arg in args if not arg.startswith("-")), None)
+    for module, commands in _MODULES:
+        if first in commands:
+            return [module]
+    return everything
+
+
+def __getattr__(name: str) -> typer.Typer:
+    if name == "app":  # the whole app, every command registered (tests, docs, completion)
+        _register([module for module, _ in _MODULES])
+        return _app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _usage_line(err: click_exceptions.ClickException) -> str:
@@ -56,7 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     if hasattr(sys.stdout, "reconfigure"):
         # A terminal or locale that cannot show Arabic gets escapes instead of a crash.
         sys.stdout.reconfigure(errors="backslashreplace")
-    command = typer.main.get_command(app)
+    _register(_modules_for(sys.argv[1:] if argv is None else argv))
+    command = typer.main.get_command(_app)
     try:
         code = command.main(args=argv, prog_name=PROG, standalone_mode=False)
     except click_exceptions.NoArgsIsHelpError as err:

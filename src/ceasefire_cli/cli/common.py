@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 
-from ceasefire_cli import __version__, cache
+from ceasefire_cli import __version__
 from ceasefire_cli.dataset import dataset_paths, load_timeline
 from ceasefire_cli.dates import ACCEPTED_FORMS, DateError, parse_period
 from ceasefire_cli.errors import (
@@ -156,6 +155,8 @@ def cache_dir(env: Environment) -> Path | None:
     setting = os.environ.get("CEASEFIRE_CACHE_DIR")
     if setting is not None and setting.strip().lower() in CACHE_OFF:
         return None
+    from ceasefire_cli import cache  # hashing and JSON: only for a dataset worth caching
+
     if not cache.worth_caching(dataset_paths(env.data, bundled=env.bundled)):
         return None
     if setting:
@@ -317,6 +318,8 @@ def write_file_atomically(path: Path, text: str) -> None:
         _write_in_place(path, text)
         return
     directory = path.parent if str(path.parent) else Path()
+    import tempfile  # only -o FILE needs it; it costs start-up time for every other run
+
     handle = None
     try:
         with tempfile.NamedTemporaryFile(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Annotated
 
@@ -12,6 +11,7 @@ from ceasefire_cli import present
 from ceasefire_cli.errors import UsageError
 from ceasefire_cli.records import WINDOW_FIELDS
 from ceasefire_cli.schema import WINDOW_KINDS
+from ceasefire_cli.text import close_matches
 from ceasefire_cli.windows import STATUSES, deadlines_at
 
 from . import completion
@@ -46,7 +46,7 @@ _WITHIN = re.compile(r"^\s*(\d{1,5})\s*([dw]?)\s*$", re.IGNORECASE)
 def _choices(option: str, values: list[str] | None, valid: tuple[str, ...]) -> tuple[str, ...]:
     for value in values or ():
         if value not in valid:
-            close = difflib.get_close_matches(value, valid, n=1)
+            close = close_matches(value, valid, n=1)
             hint = f"did you mean '{close[0]}'?" if close else f"choose from {', '.join(valid)}"
             raise UsageError(f"{option}: '{value}' is not a {option[2:]}", hint)
     return tuple(values or ())
