@@ -19,7 +19,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ceasefire_cli.model import Period, Precision
 
@@ -313,8 +313,7 @@ def _parse_relative(text: str, today: dt.date) -> Period | None:
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):
     kind: str  # "num", "month", "slash" or "word" (an unrecognised word)
     text: str
     month: int = 0

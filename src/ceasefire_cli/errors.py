@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class ExitCode(enum.IntEnum):
@@ -49,8 +49,7 @@ class OutputError(CeasefireError):
     exit_code = ExitCode.OUTPUT
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with a dataset file, with as much location as is known."""
 
     file: str

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 class Precision(enum.StrEnum):
@@ -38,14 +39,12 @@ class Period:
         return (self.end - self.start).days + 1
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     name: str
     url: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Actor:
+class Actor(NamedTuple):
     id: str
     name: str
     name_ar: str | None = None
@@ -56,8 +55,7 @@ class Actor:
     line: int | None = None  # line of its [[actors]] header, for messages
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
+class Event(NamedTuple):
     """One dated item of the timeline, as stored (`date` keeps its precision)."""
 
     id: str
@@ -85,8 +83,7 @@ class Event:
         return (self.period.start, self.id)
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
+class Place(NamedTuple):
     """The spellings of a place, so that any of them finds the others."""
 
     name: str  # as written in events' `places`
@@ -98,8 +95,7 @@ class Place:
 UNITS = ("hours", "days", "weeks", "months", "years")
 
 
-@dataclass(frozen=True, slots=True)
-class Duration:
+class Duration(NamedTuple):
     """A duration exactly as a source states it: a number or a range, with its unit."""
 
     min: int
@@ -129,8 +125,7 @@ def moment_text(moment: Moment) -> str:
     return moment.isoformat()
 
 
-@dataclass(frozen=True, slots=True)
-class Window:
+class Window(NamedTuple):
     """A time-bounded item: an ultimatum, truce, moratorium, deal, talks or proposal.
 
     Only what the sources state is stored; ends, due dates and statuses are computed

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from .errors import NotFoundError, UsageError
 from .model import Actor, Event, Period, Timeline
@@ -58,8 +59,7 @@ def resolve_place(timeline: Timeline, name: str) -> str:
     return _resolve_word("--place", name, {p for event in timeline.events for p in event.places})
 
 
-@dataclass(frozen=True, slots=True)
-class EventFilter:
+class EventFilter(NamedTuple):
     """What `list` selects.
 
     Repeating an option widens it (any of); different options narrow (all of).

@@ -17,7 +17,7 @@ to its latest due day, and lapsed from the day after.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from .model import Moment, Timeline, Window, day_of, moment_text
 
@@ -71,8 +71,7 @@ def _due_day(due: Moment) -> dt.date:
     return _last_day(due) if isinstance(due, dt.datetime) else due
 
 
-@dataclass(frozen=True, slots=True)
-class Schedule:
+class Schedule(NamedTuple):
     """The derived dates of a window: computed from the stored start, duration and end."""
 
     first_day: dt.date | None  # first day in force (spans) or the start day (deadlines)
@@ -117,14 +116,14 @@ def explain(window: Window) -> str:
         line = f"explicit end {moment_text(window.end)}"
         line += " (instant)" if isinstance(window.end, dt.datetime) else " (last day in force)"
         if window.duration and (window.start or is_deadline(window)):
-            stated = _computed(replace(window, end=None, start=window.start or window.issued))
+            stated = _computed(window._replace(end=None, start=window.start or window.issued))
             line += f"; as stated: {stated}"
         return line
     if window.duration is None:
         return "no duration or end stated"
     if window.start is None:
         if is_deadline(window):  # a deadline counts from the day it was issued
-            return _computed(replace(window, start=window.issued))
+            return _computed(window._replace(start=window.issued))
         return f"{window.duration.text}, never started"
     return _computed(window)
 
@@ -146,8 +145,7 @@ def _computed(window: Window) -> str:
     return f"{base}{ends}, exclusive (last day {result})"
 
 
-@dataclass(frozen=True, slots=True)
-class WindowState:
+class WindowState(NamedTuple):
     """A window as it stood on `day`, knowing only what was announced by `known_by`."""
 
     window: Window
@@ -212,12 +210,12 @@ def as_known_on(window: Window, day: dt.date) -> Window:
     goes back (expired, then active again)."""
     if window.outcome_date is None or window.outcome_date <= day:
         return window
-    hidden = replace(window, outcome=None, outcome_date=None)
+    hidden = window._replace(outcome=None, outcome_date=None)
     if window.end is not None and window.duration is not None:
-        stated = schedule(replace(hidden, end=None)).due_latest
+        stated = schedule(hidden._replace(end=None)).due_latest
         actual = schedule(hidden).due_latest
         if stated is not None and actual is not None and actual < stated:
-            return replace(hidden, end=None)
+            return hidden._replace(end=None)
     return hidden
 
 

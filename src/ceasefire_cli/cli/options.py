@@ -6,9 +6,8 @@ import enum
 import functools
 import inspect
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
 import typer
 
@@ -226,8 +225,7 @@ HtmlOpt = Annotated[
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class CommonOptions:
+class CommonOptions(NamedTuple):
     """The shared options as given on the command line (or their environment variables)."""
 
     data: list[Path] | None = None
@@ -256,8 +254,7 @@ FieldsOpt = Annotated[
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class FilterOptions:
+class FilterOptions(NamedTuple):
     """The event filters of `list` and `search`, as given."""
 
     since: str | None = None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import replace
 from typing import Annotated
 
 import typer
@@ -92,7 +91,7 @@ def search_command(
         chosen = present.parse_fields(fields, SEARCH_FIELDS)
         timeline = load(env)
         # The limit applies to the ranked hits, not to the events searched.
-        candidates = filter_events(timeline, replace(event_filter(env, filters), limit=None))
+        candidates = filter_events(timeline, event_filter(env, filters)._replace(limit=None))
         wanted = tuple(name.strip() for name in (in_fields or "").split(",") if name.strip())
         if in_fields is not None and not wanted:
             raise UsageError(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -53,7 +52,7 @@ def validate_command(
         problems = check_files(paths)
         if env.fmt is Format.table:
             # FILE:LINE: lines, never a boxed table: editors and people jump to them as they are.
-            env = replace(env, fmt=Format.plain)
+            env = env._replace(fmt=Format.plain)
         if env.fmt in (Format.json, Format.jsonl, Format.csv) or problems:
             write_view(present.problem_listing(problems), env)
         files_noun = "file" if len(paths) == 1 else "files"

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from ceasefire_cli.records import Record
 
 
-@dataclass(frozen=True, slots=True)
-class Marked:
+class Marked(NamedTuple):
     """Text with spans to highlight (search matches); other formats show the text alone."""
 
     text: str
@@ -34,8 +32,7 @@ def cell(value: Any) -> str:
     return str(value)
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
+class Column(NamedTuple):
     header: str
     get: Callable[[Record], Any]
     # Rich wraps text in table cells; ids and dates must stay whole to be copied.
@@ -60,8 +57,7 @@ def key(
     return Column(title, lambda record: record.get(name), wrap, max_width, style=style)
 
 
-@dataclass(frozen=True, slots=True)
-class Listing:
+class Listing(NamedTuple):
     """Many records of one kind (list, validate)."""
 
     records: list[Record]
@@ -71,18 +67,15 @@ class Listing:
     title: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Detail:
+class Detail(NamedTuple):
     """One record shown in full (show): label/value rows for people, the record for machines."""
 
     record: Record
     rows: tuple[tuple[str, str], ...]
     title: str
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
-class Report:
+class Report(NamedTuple):
     """A composite answer (diff): one object for JSON, flat typed rows for line formats,
     and summary lines plus titled sections for people."""
 
@@ -96,8 +89,7 @@ class Report:
 ROW_FIELDS = ("type", "date", "id", "text")
 
 
-@dataclass(frozen=True, slots=True)
-class Export:
+class Export(NamedTuple):
     """Everything an export format needs: the events and the windows, as of a day."""
 
     events: list[Record]
