@@ -148,9 +148,46 @@ def read_file(path: Path) -> FileContent:
         message = getattr(err, "msg", str(err))
         content.problems.append(Problem(str(path), f"TOML syntax error: {message}", line, column))
         return content
+    except RecursionError:
+        # tomli refuses arrays or inline tables nested hundreds deep, and keys of over a
+        # thousand dotted parts, with a RecursionError rather than a TOMLDecodeError.
+        content.problems.append(
+            Problem(
+                str(path),
+                "TOML nested too deep (arrays, inline tables or dotted keys); flatten it",
+                _too_deep_line(text),
+            )
+        )
+        return content
     _read_document(doc, text, content)
     content.problems.sort(key=lambda problem: problem.line or 0)  # stable: file order
     return content
+
+
+def _too_deep_line(text: str) -> int | None:
+    """The line where the parser gives up on nesting: the shortest run of first lines that
+    still raises RecursionError (up to there the parser reads a prefix as it reads the whole)."""
+    lines = text.split("\n")  # TOML's lines, as the parser counts them
+    low, high = 1, len(lines)  # invariant: the first `high` lines raise
+
+    def too_deep(count: int) -> bool:
+        try:
+            toml.loads("\n".join(lines[:count]))
+        except RecursionError:
+            return True
+        except toml.TOMLDecodeError:
+            return False
+        return False
+
+    if not too_deep(high):
+        return None
+    while low < high:
+        middle = (low + high) // 2
+        if too_deep(middle):
+            high = middle
+        else:
+            low = middle + 1
+    return high
 
 
 def _cross_problem(record: Event | Window, kind: str, field_name: str, message: str) -> Problem:

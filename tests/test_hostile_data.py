@@ -1,0 +1,45 @@
+"""Hostile dataset files through the command line: each gets a clear one-line message per
+problem (exit 3) or is shown safely, never a traceback or a hang."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import Invoke, write
+
+DEEP = 100_000
+
+
+def one_problem(run_stdout: str, path: Path) -> str:
+    (line,) = run_stdout.splitlines()
+    assert line.startswith(f"{path}:")
+    return line
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("x = " + "[" * DEEP + "]" * DEEP + "\n", 1),
+        ("x = " + "{a = " * DEEP + "1" + "}" * DEEP + "\n", 1),
+        ("[" + ".".join(["a"] * DEEP) + "]\n", 1),
+        (".".join(["a"] * DEEP) + " = 1\n", 1),
+        ('[[events]]\nid = "a"\ndate = "2025"\ntitle = "t"\nnote = ' + "[\n" * 1000, 405),
+    ],
+    ids=["arrays", "inline-tables", "table-header", "dotted-key", "over-lines"],
+)
+def test_deep_nesting_is_a_problem_with_its_line(
+    invoke: Invoke, tmp_path: Path, text: str, line: int
+) -> None:
+    path = write(tmp_path, text)
+    run = invoke("validate", "--no-bundled", str(path))
+    assert run.exit_code == 3
+    assert one_problem(run.stdout, path) == (
+        f"{path}:{line}: TOML nested too deep (arrays, inline tables or dotted keys); flatten it"
+    )
+    run = invoke("list", "--data", str(path))
+    assert run.exit_code == 3
+    assert run.stderr.splitlines()[0] == f"{path}:{line}: " + (
+        "TOML nested too deep (arrays, inline tables or dotted keys); flatten it"
+    )
