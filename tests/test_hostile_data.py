@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from ceasefire_cli import dataset
 from conftest import Invoke, write
 
 DEEP = 100_000
@@ -42,4 +43,30 @@ def test_deep_nesting_is_a_problem_with_its_line(
     assert run.exit_code == 3
     assert run.stderr.splitlines()[0] == f"{path}:{line}: " + (
         "TOML nested too deep (arrays, inline tables or dotted keys); flatten it"
+    )
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_a_device_that_never_ends_is_refused_not_read_forever(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, device: str
+) -> None:
+    if not Path(device).exists():
+        pytest.skip(f"no {device}")
+    monkeypatch.setattr(dataset, "MAX_FILE_BYTES", 2**20)  # the real limit: 256 MB
+    run = invoke("validate", "--no-bundled", device)
+    assert run.exit_code == 3
+    assert run.stdout == f"{device}: larger than 1 MB; split it into several --data files\n"
+
+
+def test_a_file_over_the_size_limit_is_one_problem(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(
+        tmp_path, '[[events]]\nid = "a"\ndate = "2025"\ntitle = "' + "x" * 3 * 2**20 + '"\n'
+    )
+    monkeypatch.setattr(dataset, "MAX_FILE_BYTES", 2 * 2**20)
+    run = invoke("list", "--data", str(path))
+    assert run.exit_code == 3
+    assert run.stderr.splitlines()[0] == (
+        f"{path}: larger than 2 MB; split it into several --data files"
     )

@@ -27,6 +27,9 @@ from .errors import DataError, Problem
 from .model import Actor, Event, Place, Timeline, Window
 
 BUNDLED_NAME = "events.toml"
+# A dataset file is read whole; a bigger one (or a device that never ends, like /dev/zero)
+# would exhaust memory long before it parsed. 150 MB of events (100,000) loads in ~30 s.
+MAX_FILE_BYTES = 256 * 2**20
 
 
 def bundled_path() -> Path:
@@ -117,11 +120,33 @@ def _check_duplicates(
         )
 
 
+class _TooLargeError(Exception):
+    pass
+
+
+def _read_text(path: Path) -> str:
+    """The file as UTF-8 text with universal newlines (as text mode reads it), at most
+    MAX_FILE_BYTES of it."""
+    with path.open("rb") as handle:
+        data = handle.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise _TooLargeError
+    return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+
+
 def read_file(path: Path) -> FileContent:
     """Read and check one dataset file; problems are collected, never raised."""
     content = FileContent(origin=str(path))
     try:
-        text = path.read_text(encoding="utf-8")
+        text = _read_text(path)
+    except _TooLargeError:
+        content.problems.append(
+            Problem(
+                str(path),
+                f"larger than {MAX_FILE_BYTES // 2**20} MB; split it into several --data files",
+            )
+        )
+        return content
     except FileNotFoundError:
         content.problems.append(Problem(str(path), "no such file; check the path"))
         return content
