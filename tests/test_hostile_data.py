@@ -70,3 +70,22 @@ def test_a_file_over_the_size_limit_is_one_problem(
     assert run.stderr.splitlines()[0] == (
         f"{path}: larger than 2 MB; split it into several --data files"
     )
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (b'[[events]]\nid = "a"\ndate = "2025"\ntitle = "t\xff"\n', "4: not UTF-8 text (byte 44); save it as UTF-8"),
+        (b"\xc3", "1: not UTF-8 text (byte 0); save it as UTF-8"),
+        (b"\xef\xbb\xbf[dataset]\n", "1:1: starts with a byte-order mark (BOM); save it as UTF-8 without BOM"),
+        (b'x = "\xed\xa0\x80"\n', "1: not UTF-8 text (byte 5); save it as UTF-8"),  # a surrogate
+    ],
+)  # fmt: skip
+def test_bytes_that_are_not_utf8_are_located(
+    invoke: Invoke, tmp_path: Path, data: bytes, problem: str
+) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_bytes(data)
+    run = invoke("validate", "--no-bundled", str(path))
+    assert run.exit_code == 3
+    assert run.stdout == f"{path}:{problem}\n"

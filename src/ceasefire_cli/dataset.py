@@ -159,12 +159,19 @@ def read_file(path: Path) -> FileContent:
         )
         return content
     except UnicodeDecodeError as err:
+        where = err.object.count(b"\n", 0, err.start) + 1
         content.problems.append(
-            Problem(str(path), f"not UTF-8 text (byte {err.start}); save it as UTF-8")
+            Problem(str(path), f"not UTF-8 text (byte {err.start}); save it as UTF-8", where)
         )
         return content
     except OSError as err:
         content.problems.append(Problem(str(path), f"cannot be read: {err.strerror or err}"))
+        return content
+    if text.startswith("\ufeff"):
+        # Some editors start UTF-8 files with a byte-order mark, which TOML does not allow;
+        # the parser would only say "Invalid statement".
+        message = "starts with a byte-order mark (BOM); save it as UTF-8 without BOM"
+        content.problems.append(Problem(str(path), message, 1, 1))
         return content
     try:
         doc = toml.loads(text)
