@@ -89,3 +89,15 @@ def test_bytes_that_are_not_utf8_are_located(
     run = invoke("validate", "--no-bundled", str(path))
     assert run.exit_code == 3
     assert run.stdout == f"{path}:{problem}\n"
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_line_numbers_count_only_line_feeds(invoke: Invoke, tmp_path: Path, separator: str) -> None:
+    # TOML strings may hold U+2028, U+2029 and U+0085, which str.splitlines splits at.
+    path = write(
+        tmp_path,
+        f'[[events]]\nid = "a"\ndate = "2025"\ntitle = "t{separator}u"\nnote = "n{separator}"\n\n'
+        '[[events]]\nid = "b"\ndate = "2025-13"\ntitle = "t"\n',
+    )
+    run = invoke("validate", "--no-bundled", str(path))
+    assert run.stdout.startswith(f"{path}:9: event b: date: '2025-13': month 13 does not exist")

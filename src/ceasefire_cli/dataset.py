@@ -43,13 +43,20 @@ def bundled_path() -> Path:
     return here.parents[1] / "data" / BUNDLED_NAME
 
 
+def _lines(text: str) -> list[str]:
+    """The lines as TOML (and tomli's error positions) count them: split at LF only.
+    str.splitlines would also split at U+2028, U+0085 and others, which a TOML string may
+    hold, and every line number after one would be off."""
+    return text.split("\n")
+
+
 _HEADER = re.compile(r"^[ \t]*\[\[[ \t]*(events|actors|windows|places)[ \t]*\]\][ \t]*(?:#.*)?$")
 
 
 def _header_lines(text: str) -> dict[str, list[int]]:
     """Line numbers of each [[events]] / [[actors]] / [[windows]] / [[places]] header, in order."""
     found: dict[str, list[int]] = {"events": [], "actors": [], "windows": [], "places": []}
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(_lines(text), start=1):
         match = _HEADER.match(line)
         if match:
             found[match.group(1)].append(number)
@@ -86,7 +93,7 @@ def _read_document(doc: Mapping[str, Any], text: str, content: FileContent) -> N
                     Problem(content.origin, f"unknown key{hint}", None, None, "dataset", key)
                 )
     lines = _header_lines(text)
-    content.text_lines = text.splitlines()
+    content.text_lines = _lines(text)
     content.record_starts = sorted(line for found in lines.values() for line in found)
     readers = (
         ("actors", read_actor),
