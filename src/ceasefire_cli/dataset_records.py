@@ -9,7 +9,7 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import schema
@@ -361,12 +361,24 @@ def read_window(table: Mapping[str, Any], line: int | None, content: FileContent
         origin=content.origin,
         line=line,
     )
-    try:
-        schedule(window)
-    except (OverflowError, ValueError):
+    if end is not None and not _schedulable(window):  # an instant at the very start of year 1
+        check.problem(f"'{moment_text(end)}' leaves no day in force before year 1", "end")
+        return
+    # The duration as stated is computed too, with or without an explicit end: `--explain`
+    # shows it, and before an outcome is known it is all there is (windows.as_known_on).
+    if not _schedulable(replace(window, end=None)):
         check.problem("runs past the year 9999; check the number and the unit", "duration")
         return
     content.windows.append(window)
+
+
+def _schedulable(window: Window) -> bool:
+    """Whether the window's dates fall inside the calendar (years 1 to 9999)."""
+    try:
+        schedule(window)
+    except (OverflowError, ValueError):
+        return False
+    return True
 
 
 def _ends_before(start: Moment, end: Moment) -> bool:
