@@ -101,3 +101,32 @@ def test_line_numbers_count_only_line_feeds(invoke: Invoke, tmp_path: Path, sepa
     )
     run = invoke("validate", "--no-bundled", str(path))
     assert run.stdout.startswith(f"{path}:9: event b: date: '2025-13': month 13 does not exist")
+
+
+def test_a_huge_field_is_clipped_in_tables_and_whole_elsewhere(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    # Rich's table layout is superlinear in a cell's length: a 10 MB title took over ten
+    # minutes. Tables show the first 5000 characters; plain, JSON and the rest show all.
+    title = "x" * 2**20
+    path = write(tmp_path, f'[[events]]\nid = "a"\ndate = "2025"\ntitle = "{title}"\n')
+    data = ("--no-bundled", "--data", str(path))
+    for command in (("list",), ("show", "a")):
+        run = invoke(*command, *data, "--format", "table")
+        assert run.exit_code == 0
+        assert "more characters; --format plain shows all)" in " ".join(run.stdout.split())
+        assert len(run.stdout) < 20_000
+    assert title in invoke("list", *data, "--format", "plain").stdout
+    assert invoke("list", *data, "--json").json()[0]["title"] == title
+
+
+def test_a_match_past_the_clip_is_cut_with_the_text(invoke: Invoke, tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        f'[[events]]\nid = "a"\ndate = "2025"\ntitle = "{"word " * 1200}target word"\n',
+    )
+    run = invoke(
+        "search", "target", "word", "--no-bundled", "--data", str(path), "--format", "table"
+    )
+    assert run.exit_code == 0
+    assert "more characters; --format plain shows all)" in " ".join(run.stdout.split())
