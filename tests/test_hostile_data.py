@@ -130,3 +130,27 @@ def test_a_match_past_the_clip_is_cut_with_the_text(invoke: Invoke, tmp_path: Pa
     )
     assert run.exit_code == 0
     assert "more characters; --format plain shows all)" in " ".join(run.stdout.split())
+
+
+def test_long_values_are_cut_short_in_messages(invoke: Invoke, tmp_path: Path) -> None:
+    # A message quoting a megabyte-long value must stay a readable line with its fix at the
+    # end, and must not take seconds (difflib and a regex built from the key used to).
+    long = "k" * 2**20
+    path = write(
+        tmp_path,
+        f'[[events]]\nid = "a"\ndate = "{long}"\ntitle = "t"\n{long} = 1\nactors = ["{long}"]\n'
+        f'[[windows]]\nid = "{long}"\nkind = "{long}"\ntitle = "w"\nevent = "a"\nissued = 2025-01-01\n',
+    )
+    run = invoke("validate", "--no-bundled", str(path))
+    assert run.exit_code == 3
+    cut = "k" * 59 + "…"
+    assert run.stdout.splitlines() == [
+        f"{path}:3: event a: date: '{cut}': stored dates must be YYYY, YYYY-MM or YYYY-MM-DD; write YYYY, YYYY-MM or YYYY-MM-DD",
+        f"{path}:5: event a: {cut}: unknown key",
+        f"{path}:9: window {cut}: kind: '{cut}' is not one of: ultimatum, ceasefire, truce, moratorium, agreement, talks, proposal",
+    ]
+    long_arg = "p" * 100_000  # about the most one argument can hold (128 KiB)
+    for args in (("show", long_arg), ("list", "--since", long_arg), ("list", "--actor", long_arg)):
+        run = invoke(*args)
+        assert run.exit_code in (2, 3)
+        assert len(run.stderr) < 500, args

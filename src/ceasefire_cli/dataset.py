@@ -23,7 +23,7 @@ from .dataset_records import (
     read_place,
     read_window,
 )
-from .errors import DataError, Problem
+from .errors import DataError, Problem, quote, shorten
 from .model import Actor, Event, Place, Timeline, Window
 
 BUNDLED_NAME = "events.toml"
@@ -81,7 +81,9 @@ def _read_document(doc: Mapping[str, Any], text: str, content: FileContent) -> N
     for key in doc:
         if key not in schema.TOP_LEVEL_KEYS:
             hint = did_you_mean(key, schema.TOP_LEVEL_KEYS)
-            content.problems.append(Problem(content.origin, f"unknown top-level key '{key}'{hint}"))
+            content.problems.append(
+                Problem(content.origin, f"unknown top-level key {quote(key)}{hint}")
+            )
     meta = doc.get("dataset", {})
     if not isinstance(meta, dict):
         content.problems.append(Problem(content.origin, "'dataset' must be a table: [dataset]"))
@@ -90,7 +92,9 @@ def _read_document(doc: Mapping[str, Any], text: str, content: FileContent) -> N
             if key not in schema.DATASET_KEYS:
                 hint = did_you_mean(key, schema.DATASET_KEYS)
                 content.problems.append(
-                    Problem(content.origin, f"unknown key{hint}", None, None, "dataset", key)
+                    Problem(
+                        content.origin, f"unknown key{hint}", None, None, "dataset", shorten(key)
+                    )
                 )
     lines = _header_lines(text)
     content.text_lines = _lines(text)
@@ -123,7 +127,14 @@ def _check_duplicates(
         earlier = first_line[record_id]
         where = f" (first at line {earlier})" if earlier is not None else ""
         content.problems.append(
-            Problem(content.origin, f"duplicate id{where}", line, None, f"{kind} {record_id}", "id")
+            Problem(
+                content.origin,
+                f"duplicate id{where}",
+                line,
+                None,
+                f"{kind} {shorten(record_id)}",
+                "id",
+            )
         )
 
 
@@ -230,7 +241,8 @@ def _too_deep_line(text: str) -> int | None:
 
 
 def _cross_problem(record: Event | Window, kind: str, field_name: str, message: str) -> Problem:
-    return Problem(record.origin, message, record.line, None, f"{kind} {record.id}", field_name)
+    record_name = f"{kind} {shorten(record.id)}"
+    return Problem(record.origin, message, record.line, None, record_name, field_name)
 
 
 def _merge(contents: Sequence[FileContent]) -> FileContent:
@@ -250,7 +262,7 @@ def _merge(contents: Sequence[FileContent]) -> FileContent:
     for event in events.values():
         for actor_id in event.actors:
             if actor_id not in actors:
-                message = f"unknown actor '{actor_id}'{did_you_mean(actor_id, actors)}"
+                message = f"unknown actor {quote(actor_id)}{did_you_mean(actor_id, actors)}"
                 merged.problems.append(
                     _cross_problem(
                         event, "event", "actors", f"{message}; add it as [[actors]] or fix the id"
@@ -259,11 +271,13 @@ def _merge(contents: Sequence[FileContent]) -> FileContent:
     superseded = {window.supersedes for window in windows.values()}
     for window in windows.values():
         if window.event_id not in events:
-            message = f"unknown event '{window.event_id}'{did_you_mean(window.event_id, events)}"
+            message = (
+                f"unknown event {quote(window.event_id)}{did_you_mean(window.event_id, events)}"
+            )
             merged.problems.append(_cross_problem(window, "window", "event", message))
         if window.supersedes is not None and window.supersedes not in windows:
             hint = did_you_mean(window.supersedes, windows)
-            message = f"unknown window '{window.supersedes}'{hint}"
+            message = f"unknown window {quote(window.supersedes)}{hint}"
             merged.problems.append(_cross_problem(window, "window", "supersedes", message))
         if window.supersedes == window.id:
             merged.problems.append(_cross_problem(window, "window", "supersedes", "names itself"))
