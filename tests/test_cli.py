@@ -340,9 +340,9 @@ def test_invalid_data_file_prints_problems_and_exits_3(invoke: Invoke, tmp_path:
 @pytest.mark.parametrize(
     ("setup", "message"),
     [
-        ("missing", "no such file"),
-        ("directory", "is a directory"),
-        ("binary", "not UTF-8 text"),
+        ("missing", ": no such file"),
+        ("directory", ": is a directory"),
+        ("binary", ":1: not UTF-8 text (byte 0)"),
     ],
 )
 def test_unreadable_data_files(invoke: Invoke, tmp_path: Path, setup: str, message: str) -> None:
@@ -353,9 +353,7 @@ def test_unreadable_data_files(invoke: Invoke, tmp_path: Path, setup: str, messa
         path.write_bytes(b"\xff\xfe\x00")
     run = invoke("list", "--data", str(path))
     assert run.exit_code == 3
-    assert run.stderr.splitlines()[0] == f"{path}: {message}" or run.stderr.startswith(
-        f"{path}: {message}"
-    )
+    assert run.stderr.startswith(f"{path}{message}")
 
 
 # --- validate -----------------------------------------------------------------------------------

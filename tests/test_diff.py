@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -131,3 +132,22 @@ def test_events_of_consecutive_spans_between_events_add_up(ids: list[str]) -> No
         + diff_between(TIMELINE, b, c, as_of=TODAY).events
         == whole.events
     )
+
+
+def test_a_window_due_on_the_last_day_of_the_calendar(tmp_path: Path) -> None:
+    # Its change "lapsed" would be on the day after 9999-12-31, which does not exist.
+    path = tmp_path / "last.toml"
+    path.write_text(
+        '[[events]]\nid = "a"\ndate = "9999-12-31"\ntitle = "t"\n'
+        '[[windows]]\nid = "w"\nkind = "ultimatum"\ntitle = "w"\nevent = "a"\n'
+        "issued = 9999-12-31\nend = 9999-12-31\n",
+        encoding="utf-8",
+    )
+    timeline = load_timeline([path], bundled=False)
+    last = dt.date.max
+    start = resolve_endpoint(timeline, "0001", today=TODAY)
+    result = diff_between(timeline, start, Endpoint("9999", last), as_of=last)
+    assert [(c.window.id, c.change, c.date) for c in result.changes] == [
+        ("w", "announced", last),
+        ("w", "came due", last),
+    ]

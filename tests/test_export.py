@@ -210,3 +210,55 @@ def test_export_usage_errors(invoke: Invoke, args: tuple[str, ...], message: str
     run = invoke("export", *args)
     assert run.exit_code == 2
     assert run.stderr.startswith(message)
+
+
+EDGES = """
+[[events]]
+id = "first"
+date = "0001-01-01"
+title = "The first day the calendar holds"
+[[events]]
+id = "last"
+date = "9999"
+title = "The last year"
+[[windows]]
+id = "early-truce"
+kind = "truce"
+title = "Starts before year 1 in UTC"
+event = "first"
+issued = 0001-01-01
+start = 0001-01-01T00:00+05:00
+duration = 2
+unit = "hours"
+[[windows]]
+id = "last-deadline"
+kind = "ultimatum"
+title = "Due on the last day"
+event = "last"
+issued = 9999-12-31
+end = 9999-12-31
+"""
+
+
+def test_ics_at_the_edges_of_the_calendar(invoke: Invoke, tmp_path: Path) -> None:
+    # 9999-12-31 has no next day for an exclusive DTEND, and 0001-01-01T00:00+05:00 is
+    # before year 1 in UTC: neither may crash the export.
+    path = tmp_path / "edges.toml"
+    path.write_text(EDGES, encoding="utf-8")
+    cal = calendar(invoke, "--no-bundled", "--data", str(path), "--as-of", "9999-12-31")
+    items = {str(c["uid"]).split("@")[0]: c for c in cal.walk("VEVENT")}
+    assert items["event-first"].decoded("dtend") == dt.date(1, 1, 2)
+    last = items["event-last"]
+    assert last.decoded("dtstart") == dt.date(9999, 1, 1)
+    assert "dtend" not in last and last.decoded("duration") == dt.timedelta(days=365)
+    deadline = items["window-last-deadline"]
+    assert deadline.decoded("dtstart") == dt.date(9999, 12, 31)
+    assert deadline.decoded("duration") == dt.timedelta(days=1)
+    truce = items["window-early-truce"]  # shown by its local days instead of UTC instants
+    assert truce.decoded("dtstart") == dt.date(1, 1, 1)
+    assert truce.decoded("dtend") == dt.date(1, 1, 2)
+    vobject = pytest.importorskip("vobject")
+    ics = invoke(
+        "export", "-f", "ics", "--no-bundled", "--data", str(path), "--as-of", "9999-12-31"
+    )
+    assert len(vobject.readOne(ics.stdout).vevent_list) == 4

@@ -416,3 +416,46 @@ def test_status_never_goes_back_with_outcomes_ends_and_no_start(window: Window, 
         if plan.due_earliest is not None and plan.due_latest is not None:
             assert plan.due_earliest <= plan.due_latest
     assert ranks == sorted(ranks)
+
+
+@pytest.mark.parametrize(
+    ("day", "window", "expected"),
+    [
+        # An explicit end within the calendar, but the stated duration runs past it: --explain
+        # and the as-of view before the outcome date compute the stated one.
+        ("9990-01-01", 'start = "9990-01-01"\nend = "9990-06-01"\nduration = 100\nunit = "years"\noutcome = "ended"\noutcome_date = "9990-06-01"\n', "13: window w: duration: runs past the year 9999; check the number and the unit"),
+        ("0001-01-01", 'end = "0001-01-01T00:00+00:00"\n', "11: window w: end: '0001-01-01T00:00+00:00' leaves no day in force before year 1"),
+    ],
+)  # fmt: skip
+def test_dates_outside_the_calendar_are_problems_not_crashes(
+    tmp_path: Path, day: str, window: str, expected: str
+) -> None:
+    path = write(
+        tmp_path,
+        f'[[events]]\nid = "e"\ndate = "{day}"\ntitle = "E"\n'
+        f'[[windows]]\nid = "w"\nkind = "truce"\ntitle = "W"\nevent = "e"\nissued = "{day}"\n'
+        + window,
+    )
+    assert [str(problem) for problem in check_files([path])] == [f"{path}:{expected}"]
+
+
+@given(
+    st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)),
+    st.integers(min_value=0, max_value=2000),
+    st.booleans(),
+)
+def test_plus_months_agrees_with_dateutil(day: dt.date, months: int, instant: bool) -> None:
+    from dateutil.relativedelta import relativedelta
+
+    from ceasefire_cli.windows import plus_months
+
+    moment: dt.date = day
+    if instant:
+        moment = dt.datetime(day.year, day.month, day.day, 18, 0, tzinfo=dt.UTC)
+    try:
+        expected = moment + relativedelta(months=months)
+    except (OverflowError, ValueError):
+        with pytest.raises((OverflowError, ValueError)):
+            plus_months(moment, months)
+        return
+    assert plus_months(moment, months) == expected

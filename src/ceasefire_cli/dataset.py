@@ -6,7 +6,9 @@ It must not print, read the clock, or import typer/rich.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -23,10 +25,14 @@ from .dataset_records import (
     read_place,
     read_window,
 )
-from .errors import DataError, Problem
+from .errors import DataError, Problem, quote, shorten
 from .model import Actor, Event, Place, Timeline, Window
 
 BUNDLED_NAME = "events.toml"
+# A regular file is read whole, whatever its size (a million events is 1.5 GB). Anything
+# else (a device such as /dev/zero, a FIFO, /proc) is read up to this much, so that an
+# input that never ends is refused instead of exhausting memory.
+MAX_STREAM_BYTES = 256 * 2**20
 
 
 def bundled_path() -> Path:
@@ -82,7 +88,9 @@ def _read_document(doc: Mapping[str, Any], text: str, content: FileContent) -> N
     for key in doc:
         if key not in schema.TOP_LEVEL_KEYS:
             hint = did_you_mean(key, schema.TOP_LEVEL_KEYS)
-            content.problems.append(Problem(content.origin, f"unknown top-level key '{key}'{hint}"))
+            content.problems.append(
+                Problem(content.origin, f"unknown top-level key {quote(key)}{hint}")
+            )
     meta = doc.get("dataset", {})
     if not isinstance(meta, dict):
         content.problems.append(Problem(content.origin, "'dataset' must be a table: [dataset]"))
@@ -91,7 +99,9 @@ def _read_document(doc: Mapping[str, Any], text: str, content: FileContent) -> N
             if key not in schema.DATASET_KEYS:
                 hint = did_you_mean(key, schema.DATASET_KEYS)
                 content.problems.append(
-                    Problem(content.origin, f"unknown key{hint}", None, None, "dataset", key)
+                    Problem(
+                        content.origin, f"unknown key{hint}", None, None, "dataset", shorten(key)
+                    )
                 )
     lines = _header_lines(text)
     content.text = text
@@ -124,15 +134,52 @@ def _check_duplicates(
         earlier = first_line[record_id]
         where = f" (first at line {earlier})" if earlier is not None else ""
         content.problems.append(
-            Problem(content.origin, f"duplicate id{where}", line, None, f"{kind} {record_id}", "id")
+            Problem(
+                content.origin,
+                f"duplicate id{where}",
+                line,
+                None,
+                f"{kind} {shorten(record_id)}",
+                "id",
+            )
         )
+
+
+class _TooLargeError(Exception):
+    pass
+
+
+def _read_text(path: Path) -> str:
+    """The file as UTF-8 text with universal newlines (as text mode reads it); at most
+    MAX_STREAM_BYTES of anything but a regular file."""
+    with path.open("rb") as handle:
+        if stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            data = handle.read()
+        else:
+            data = handle.read(MAX_STREAM_BYTES + 1)
+            if len(data) > MAX_STREAM_BYTES:
+                raise _TooLargeError
+    text = data.decode("utf-8")
+    del data  # at a million events the bytes alone are 1.5 GB
+    if "\r" in text:  # each replace copies the whole text: only when there is a CR
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
 
 def read_file(path: Path) -> FileContent:
     """Read and check one dataset file; problems are collected, never raised."""
     content = FileContent(origin=str(path))
     try:
-        text = path.read_text(encoding="utf-8")
+        text = _read_text(path)
+    except _TooLargeError:
+        content.problems.append(
+            Problem(
+                str(path),
+                f"not a regular file, and more than {MAX_STREAM_BYTES // 2**20} MB long; "
+                "give a TOML file",
+            )
+        )
+        return content
     except FileNotFoundError:
         content.problems.append(Problem(str(path), "no such file; check the path"))
         return content
@@ -145,12 +192,19 @@ def read_file(path: Path) -> FileContent:
         )
         return content
     except UnicodeDecodeError as err:
+        where = err.object.count(b"\n", 0, err.start) + 1
         content.problems.append(
-            Problem(str(path), f"not UTF-8 text (byte {err.start}); save it as UTF-8")
+            Problem(str(path), f"not UTF-8 text (byte {err.start}); save it as UTF-8", where)
         )
         return content
     except OSError as err:
         content.problems.append(Problem(str(path), f"cannot be read: {err.strerror or err}"))
+        return content
+    if text.startswith("\ufeff"):
+        # Some editors start UTF-8 files with a byte-order mark, which TOML does not allow;
+        # the parser would only say "Invalid statement".
+        message = "starts with a byte-order mark (BOM); save it as UTF-8 without BOM"
+        content.problems.append(Problem(str(path), message, 1, 1))
         return content
     try:
         doc = toml.loads(text)
@@ -159,13 +213,51 @@ def read_file(path: Path) -> FileContent:
         message = getattr(err, "msg", str(err))
         content.problems.append(Problem(str(path), f"TOML syntax error: {message}", line, column))
         return content
+    except RecursionError:
+        # tomli refuses arrays or inline tables nested hundreds deep, and keys of over a
+        # thousand dotted parts, with a RecursionError rather than a TOMLDecodeError.
+        content.problems.append(
+            Problem(
+                str(path),
+                "TOML nested too deep (arrays, inline tables or dotted keys); flatten it",
+                _too_deep_line(text),
+            )
+        )
+        return content
     _read_document(doc, text, content)
     content.problems.sort(key=lambda problem: problem.line or 0)  # stable: file order
     return content
 
 
+def _too_deep_line(text: str) -> int | None:
+    """The line where the parser gives up on nesting: the shortest run of first lines that
+    still raises RecursionError (up to there the parser reads a prefix as it reads the whole)."""
+    lines = text.split("\n")  # TOML's lines, as the parser counts them
+    low, high = 1, len(lines)  # invariant: the first `high` lines raise
+
+    def too_deep(count: int) -> bool:
+        try:
+            toml.loads("\n".join(lines[:count]))
+        except RecursionError:
+            return True
+        except toml.TOMLDecodeError:
+            return False
+        return False
+
+    if not too_deep(high):
+        return None
+    while low < high:
+        middle = (low + high) // 2
+        if too_deep(middle):
+            high = middle
+        else:
+            low = middle + 1
+    return high
+
+
 def _cross_problem(record: Event | Window, kind: str, field_name: str, message: str) -> Problem:
-    return Problem(record.origin, message, record.line, None, f"{kind} {record.id}", field_name)
+    record_name = f"{kind} {shorten(record.id)}"
+    return Problem(record.origin, message, record.line, None, record_name, field_name)
 
 
 def _merge(contents: Sequence[FileContent]) -> FileContent:
@@ -185,7 +277,7 @@ def _merge(contents: Sequence[FileContent]) -> FileContent:
     for event in events.values():
         for actor_id in event.actors:
             if actor_id not in actors:
-                message = f"unknown actor '{actor_id}'{did_you_mean(actor_id, actors)}"
+                message = f"unknown actor {quote(actor_id)}{did_you_mean(actor_id, actors)}"
                 merged.problems.append(
                     _cross_problem(
                         event, "event", "actors", f"{message}; add it as [[actors]] or fix the id"
@@ -194,11 +286,13 @@ def _merge(contents: Sequence[FileContent]) -> FileContent:
     superseded = {window.supersedes for window in windows.values()}
     for window in windows.values():
         if window.event_id not in events:
-            message = f"unknown event '{window.event_id}'{did_you_mean(window.event_id, events)}"
+            message = (
+                f"unknown event {quote(window.event_id)}{did_you_mean(window.event_id, events)}"
+            )
             merged.problems.append(_cross_problem(window, "window", "event", message))
         if window.supersedes is not None and window.supersedes not in windows:
             hint = did_you_mean(window.supersedes, windows)
-            message = f"unknown window '{window.supersedes}'{hint}"
+            message = f"unknown window {quote(window.supersedes)}{hint}"
             merged.problems.append(_cross_problem(window, "window", "supersedes", message))
         if window.supersedes == window.id:
             merged.problems.append(_cross_problem(window, "window", "supersedes", "names itself"))

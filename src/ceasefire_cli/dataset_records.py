@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeGuard
 
 from . import schema
 from .dates import DateError, parse_stored_date
-from .errors import Problem
+from .errors import Problem, quote, shorten
 from .model import (
     UNITS,
     Actor,
@@ -55,15 +54,21 @@ class FileContent:
             if following < len(self.record_starts)
             else len(self._lines) + 1
         )
-        pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+        # Not a regex: compiling one from a key of megabytes takes seconds.
         for number in range(start + 1, end):
-            if pattern.match(self._lines[number - 1]):
+            text = self._lines[number - 1].lstrip()
+            if text.startswith(key) and text[len(key) :].lstrip().startswith("="):
                 return number
         return None
 
 
 def did_you_mean(key: str, valid: Iterable[str]) -> str:
-    close = close_matches(key, valid, n=1)
+    candidates = list(valid)
+    # difflib needs a ratio of 0.6, out of reach for a key over 2.33 times the longest
+    # candidate; skipping those keeps a key of megabytes from taking seconds to compare.
+    if len(key) > 3 * max(map(len, candidates), default=0):
+        return ""
+    close = close_matches(key, candidates, n=1)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
@@ -80,8 +85,9 @@ class _Checker:
         if line is not None and field_name is not None:
             # Point at the key itself where it is written; a missing key keeps the header's line.
             line = self.content.key_line(line, field_name.rsplit(".", 1)[-1]) or line
+        shown = None if field_name is None else shorten(field_name)
         self.content.problems.append(
-            Problem(self.content.origin, message, line, None, self.record, field_name)
+            Problem(self.content.origin, message, line, None, self.record, shown)
         )
 
     def keys(self, table: Mapping[str, Any], valid: Sequence[str], required: Sequence[str]) -> None:
@@ -107,7 +113,7 @@ class _Checker:
     def choice(self, table: Mapping[str, Any], key: str, choices: Sequence[str]) -> str | None:
         value = self.text(table, key)
         if value is not None and value not in choices:
-            self.problem(f"'{value}' is not one of: {', '.join(choices)}", key)
+            self.problem(f"{quote(value)} is not one of: {', '.join(choices)}", key)
             return None
         return value
 
@@ -139,7 +145,9 @@ def _begin_record(
 ) -> tuple[_Checker, str | None]:
     """Start checking one record: its keys, and its id (None when missing or malformed)."""
     raw_id = table.get("id")
-    check = _Checker(content, line, f"{kind} {raw_id}" if isinstance(raw_id, str) else kind)
+    check = _Checker(
+        content, line, f"{kind} {shorten(raw_id)}" if isinstance(raw_id, str) else kind
+    )
     check.keys(table, *keys)
     record_id = check.text(table, "id")
     if record_id is not None and not schema.ID_PATTERN.match(record_id):
@@ -187,7 +195,7 @@ def _read_sources(check: _Checker, value: object) -> tuple[Source, ...]:
         name = check.text(item, "name")
         url = check.text(item, "url")
         if url is not None and not schema.URL_PATTERN.match(url):
-            check.problem(f"'{url}' is not an http(s) URL", "sources.url")
+            check.problem(f"{quote(url)} is not an http(s) URL", "sources.url")
         if name is None:
             check.problem("missing (required)", "sources.name")
         else:
@@ -315,20 +323,20 @@ def _checked_event(table: Mapping[str, Any], line: int | None, content: FileCont
         try:
             parsed = parse_stored_date(date_text)
         except DateError as err:
-            check.problem(f"'{date_text}': {err}; write YYYY, YYYY-MM or YYYY-MM-DD", "date")
+            check.problem(f"{quote(date_text)}: {err}; write YYYY, YYYY-MM or YYYY-MM-DD", "date")
     reported = check.text(table, "reported_date")
     if reported is not None:
         try:
             parse_stored_date(reported)
         except DateError as err:
             check.problem(
-                f"'{reported}': {err}; write YYYY, YYYY-MM or YYYY-MM-DD", "reported_date"
+                f"{quote(reported)}: {err}; write YYYY, YYYY-MM or YYYY-MM-DD", "reported_date"
             )
     title = check.text(table, "title")
     tags = check.strings(table, "tags")
     for tag in tags:
         if not schema.TAG_PATTERN.match(tag):
-            check.problem(f"'{tag}' must be lowercase kebab-case", "tags")
+            check.problem(f"{quote(tag)} must be lowercase kebab-case", "tags")
     texts = {key: check.text(table, key) for key in schema.EVENT_TEXT_KEYS}
     actors = check.strings(table, "actors")
     places = check.strings(table, "places")
@@ -373,10 +381,10 @@ def _day(check: _Checker, table: Mapping[str, Any], key: str) -> dt.date | None:
     try:
         precision, period = parse_stored_date(text)
     except DateError as err:
-        check.problem(f"'{text}': {err}; write YYYY-MM-DD", key)
+        check.problem(f"{quote(text)}: {err}; write YYYY-MM-DD", key)
         return None
     if period.start != period.end:
-        check.problem(f"'{text}' is a {precision.value}, not a day; write YYYY-MM-DD", key)
+        check.problem(f"{quote(text)} is a {precision.value}, not a day; write YYYY-MM-DD", key)
         return None
     return period.start
 
@@ -389,13 +397,13 @@ def _moment(check: _Checker, table: Mapping[str, Any], key: str) -> Moment | Non
             value = dt.datetime.fromisoformat(value)
         except ValueError:
             check.problem(
-                f"'{value}' is not an ISO date-time; write e.g. 2025-04-19T18:00+03:00", key
+                f"{quote(value)} is not an ISO date-time; write e.g. 2025-04-19T18:00+03:00", key
             )
             return None
     if isinstance(value, dt.datetime):
         if value.tzinfo is None:
             written = table[key] if isinstance(table[key], str) else value.isoformat()
-            check.problem(f"'{written}' has no UTC offset; add one, e.g. +03:00", key)
+            check.problem(f"{quote(written)} has no UTC offset; add one, e.g. +03:00", key)
             return None
         return value
     return _day(check, table, key)
@@ -428,7 +436,7 @@ def _duration(check: _Checker, table: Mapping[str, Any]) -> Duration | None:
         check.problem(f"missing: say what {low} counts ({', '.join(UNITS)})", "unit")
         return None
     if unit not in UNITS:
-        check.problem(f"'{unit}' is not one of: {', '.join(UNITS)}", "unit")
+        check.problem(f"{quote(unit)} is not one of: {', '.join(UNITS)}", "unit")
         return None
     return Duration(low, high, unit)
 
@@ -480,12 +488,24 @@ def read_window(table: Mapping[str, Any], line: int | None, content: FileContent
         origin=content.origin,
         line=line,
     )
-    try:
-        schedule(window)
-    except (OverflowError, ValueError):
+    if end is not None and not _schedulable(window):  # an instant at the very start of year 1
+        check.problem(f"'{moment_text(end)}' leaves no day in force before year 1", "end")
+        return
+    # The duration as stated is computed too, with or without an explicit end: `--explain`
+    # shows it, and before an outcome is known it is all there is (windows.as_known_on).
+    if not _schedulable(window._replace(end=None)):
         check.problem("runs past the year 9999; check the number and the unit", "duration")
         return
     content.windows.append(window)
+
+
+def _schedulable(window: Window) -> bool:
+    """Whether the window's dates fall inside the calendar (years 1 to 9999)."""
+    try:
+        schedule(window)
+    except (OverflowError, ValueError):
+        return False
+    return True
 
 
 def _ends_before(start: Moment, end: Moment) -> bool:
@@ -496,7 +516,9 @@ def _ends_before(start: Moment, end: Moment) -> bool:
 
 def read_place(table: Mapping[str, Any], line: int | None, content: FileContent) -> None:
     raw_name = table.get("name")
-    check = _Checker(content, line, f"place {raw_name}" if isinstance(raw_name, str) else "place")
+    check = _Checker(
+        content, line, f"place {shorten(raw_name)}" if isinstance(raw_name, str) else "place"
+    )
     check.keys(table, schema.PLACE_KEYS, schema.PLACE_REQUIRED)
     name = check.text(table, "name")
     name_ar = check.text(table, "name_ar")

@@ -63,7 +63,7 @@ MONTH_NAMES = (
 )
 
 
-def _month_length(year: int, month: int) -> int:
+def month_length(year: int, month: int) -> int:
     if month == 12:
         return 31
     return (dt.date(year, month + 1, 1) - dt.date(year, month, 1)).days
@@ -82,7 +82,7 @@ def period_of(year: int, month: int | None = None, day: int | None = None) -> Pe
             raise DateError("a day needs a month")
         return Period(dt.date(year, 1, 1), dt.date(year, 12, 31))
     _check_month(month)
-    last = _month_length(year, month)
+    last = month_length(year, month)
     if day is None:
         return Period(dt.date(year, month, 1), dt.date(year, month, last))
     if not 1 <= day <= last:
@@ -265,7 +265,7 @@ def _reject_separated_numbers(text: str) -> None:
 
 def _exists(year: int, month: int, day: int) -> bool:
     return (
-        MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12 and 1 <= day <= _month_length(year, month)
+        MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12 and 1 <= day <= month_length(year, month)
     )
 
 

@@ -99,7 +99,8 @@ def _window_changes(
     plan = schedule(window)
     candidates = {window.issued, window.outcome_date, plan.first_day}
     one = dt.timedelta(days=1)
-    candidates.update(day + one for day in (plan.due_latest,) if day)
+    if plan.due_latest is not None and plan.due_latest < dt.date.max:  # no day after 9999-12-31
+        candidates.add(plan.due_latest + one)
     candidates.add(plan.due_earliest)
     candidates.update(other.issued for other in timeline.superseders(window.id))
     changes = []

@@ -17,6 +17,22 @@ class ExitCode(enum.IntEnum):
     INTERRUPTED = 130
 
 
+# A value quoted in a message is cut after this many characters, so that a 10 MB value in a
+# data file (or a huge argument) still gives a readable line with the fix at its end.
+QUOTED_MAX = 60
+
+
+def shorten(value: object) -> str:
+    """`value` as text, cut to QUOTED_MAX characters (ending in …) if it is longer."""
+    text = str(value)
+    return text if len(text) <= QUOTED_MAX else text[: QUOTED_MAX - 1] + "…"
+
+
+def quote(value: object) -> str:
+    """`value` in single quotes for a message, cut like `shorten`."""
+    return f"'{shorten(value)}'"
+
+
 class CeasefireError(Exception):
     """An error the user can act on: `message` says what is wrong, `hint` what to type instead."""
 

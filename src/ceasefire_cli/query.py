@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
-from .errors import NotFoundError, UsageError
+from .errors import NotFoundError, UsageError, quote
 from .model import Actor, Event, Period, Timeline
 from .text import close_matches, fold
 
@@ -31,7 +31,7 @@ def resolve_actor(timeline: Timeline, name: str) -> str:
         if close
         else f"known actors: {', '.join(sorted(actor.id for actor in timeline.actors))}"
     )
-    raise UsageError(f"--actor: no actor is called '{name}'", hint)
+    raise UsageError(f"--actor: no actor is called {quote(name)}", hint)
 
 
 def _resolve_word(option: str, value: str, known: Iterable[str]) -> str:
@@ -46,7 +46,7 @@ def _resolve_word(option: str, value: str, known: Iterable[str]) -> str:
         if close
         else f"known values: {', '.join(sorted(by_fold.values()))}"
     )
-    raise UsageError(f"{option}: no event has '{value}'", hint)
+    raise UsageError(f"{option}: no event has {quote(value)}", hint)
 
 
 def resolve_place(timeline: Timeline, name: str) -> str:
@@ -124,9 +124,10 @@ def find_event(timeline: Timeline, wanted: str) -> Event:
         shown = ", ".join(event.id for event in prefixed[:5])
         more = f" and {len(prefixed) - 5} more" if len(prefixed) > 5 else ""
         raise NotFoundError(
-            f"'{wanted}' is the start of {len(prefixed)} ids: {shown}{more}", "type more of the id"
+            f"{quote(wanted)} is the start of {len(prefixed)} ids: {shown}{more}",
+            "type more of the id",
         )
-    raise NotFoundError(f"no event has the id '{wanted}'", _suggest_ids(timeline, wanted))
+    raise NotFoundError(f"no event has the id {quote(wanted)}", _suggest_ids(timeline, wanted))
 
 
 def _suggest_ids(timeline: Timeline, wanted: str) -> str:

@@ -262,6 +262,11 @@ def compile_regex(words: Sequence[str], ignore_case: bool) -> Any:
             f"-E/--regex: {text!r} is not a valid regular expression: {err}",
             "fix the pattern, or search for plain words without -E",
         ) from None
+    except RecursionError:  # the regex module parses nested groups recursively
+        raise UsageError(
+            "-E/--regex: the pattern nests groups too deeply to compile",
+            "use fewer nested groups",
+        ) from None
 
 
 def _allowed(term_field: str | None, fields: tuple[str, ...]) -> tuple[str, ...]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
+from .dates import month_length
 from .model import Moment, Timeline, Window, day_of, moment_text
 
 DEADLINE_KINDS = frozenset({"ultimatum"})
@@ -49,13 +50,22 @@ def _add(start: Moment, amount: int, unit: str) -> Moment:
     """
     if unit in ("hours", "days", "weeks"):
         return start + dt.timedelta(**{unit: amount})
-    from dateutil.relativedelta import relativedelta  # start-up time: only when needed
-
-    delta = relativedelta(months=amount) if unit == "months" else relativedelta(years=amount)
-    target = start + delta
+    target = plus_months(start, amount if unit == "months" else 12 * amount)
     if day_of(target).day < day_of(start).day:  # clamped to the end of a shorter month
         return target + dt.timedelta(days=1)
     return target
+
+
+def plus_months(moment: Moment, months: int) -> Moment:
+    """The same day `months` calendar months later, clamped to the end of a shorter month
+    (31 Jan + 1 month = 28/29 Feb), as dateutil's relativedelta does; tests hold the two
+    together. Computed here because importing dateutil cost every run start-up time."""
+    day = day_of(moment)
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    month += 1
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise OverflowError(f"year {year} is out of range")
+    return moment.replace(year=year, month=month, day=min(day.day, month_length(year, month)))
 
 
 def _last_day(end: Moment) -> dt.date:

@@ -25,6 +25,7 @@ from ceasefire_cli.errors import (
     NotFoundError,
     OutputError,
     UsageError,
+    quote,
 )
 from ceasefire_cli.model import Period, Timeline
 from ceasefire_cli.query import EventFilter, as_of, find_event
@@ -81,7 +82,7 @@ def _today(value: str | None) -> dt.date:
         raise date_error("--today", value, err) from None
     if period.start != period.end:
         raise UsageError(
-            f"--today: '{value}' is a period, not a day", "give a day, e.g. 2025-08-08"
+            f"--today: {quote(value)} is a period, not a day", "give a day, e.g. 2025-08-08"
         )
     return period.start
 
@@ -132,7 +133,7 @@ def _color_mode(options: CommonOptions) -> ColorMode:
 
 
 def date_error(option: str, value: str, err: DateError) -> UsageError:
-    return UsageError(f"{option}: '{value}': {err}", f"accepted forms: {ACCEPTED_FORMS}")
+    return UsageError(f"{option}: {quote(value)}: {err}", f"accepted forms: {ACCEPTED_FORMS}")
 
 
 def period_option(option: str, value: str | None, today: dt.date) -> Period | None:

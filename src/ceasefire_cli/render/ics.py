@@ -47,12 +47,35 @@ def _summary(record: dict[str, Any], lang: str, arabic: str | None) -> tuple[str
     return record["title"], "en"
 
 
+def _add_days(item: CalendarEvent, first: dt.date, last: dt.date) -> None:
+    """All-day from `first` to `last`, inclusive: DTEND is exclusive, the day after `last`;
+    past 9999-12-31 there is no such day, so the length is given instead (DURATION)."""
+    item.add("dtstart", first)
+    if last < dt.date.max:
+        item.add("dtend", last + _ONE_DAY)
+    else:
+        item.add("duration", last - first + _ONE_DAY)
+
+
+def _utc(start: str, end: str | None) -> tuple[dt.datetime, dt.datetime] | None:
+    """The instants in UTC, or None where there is no end instant or where UTC would fall
+    outside the years 1..9999 (0001-01-01T00:00+05:00): then the window is shown by days."""
+    if end is None:
+        return None
+    try:
+        return (
+            dt.datetime.fromisoformat(start).astimezone(dt.UTC),
+            dt.datetime.fromisoformat(end).astimezone(dt.UTC),
+        )
+    except OverflowError:
+        return None
+
+
 def _event(record: dict[str, Any], export: Export, stamp: dt.datetime) -> CalendarEvent:
     item = CalendarEvent()
     item.add("uid", f"event-{record['id']}@{UID_DOMAIN}")
     item.add("dtstamp", stamp)
-    item.add("dtstart", dt.date.fromisoformat(record["start"]))
-    item.add("dtend", dt.date.fromisoformat(record["end"]) + _ONE_DAY)  # exclusive
+    _add_days(item, dt.date.fromisoformat(record["start"]), dt.date.fromisoformat(record["end"]))
     summary, language = _summary(record, export.lang, record["text_ar"])
     item.add("summary", _text(summary), parameters={"LANGUAGE": language})
     other = record["text_ar"] if language == "en" else record["title"]
@@ -76,13 +99,13 @@ def _window(record: dict[str, Any], export: Export, stamp: dt.datetime) -> Calen
     item = CalendarEvent()
     item.add("uid", f"window-{record['id']}@{UID_DOMAIN}")
     item.add("dtstamp", stamp)
-    if "T" in start and record["end_instant"]:
+    instants = _utc(start, record["end_instant"]) if "T" in start else None
+    if instants is not None:
         # Timed to the hour: exact instants, written in UTC (the offset is in the description).
-        item.add("dtstart", dt.datetime.fromisoformat(start).astimezone(dt.UTC))
-        item.add("dtend", dt.datetime.fromisoformat(record["end_instant"]).astimezone(dt.UTC))
+        item.add("dtstart", instants[0])
+        item.add("dtend", instants[1])
     else:
-        item.add("dtstart", dt.date.fromisoformat(start[:10]))
-        item.add("dtend", dt.date.fromisoformat(last) + _ONE_DAY)
+        _add_days(item, dt.date.fromisoformat(start[:10]), dt.date.fromisoformat(last))
     summary, language = _summary(record, export.lang, record["quote_ar"])
     if language == "en":
         summary = f"{record['kind']}: {summary}"

@@ -11,11 +11,21 @@ from ceasefire_cli.text import safe_text
 
 from .views import Detail, Listing, Marked, Report, View, cell
 
+# Rich's layout time grows faster than a cell's length (a 10 MB title took over ten
+# minutes); a table shows this much of a value, --format plain shows all of it.
+MAX_CELL = 5000
+
+
+def _clip(text: str) -> str:
+    if len(text) <= MAX_CELL:
+        return text
+    return f"{text[:MAX_CELL]}… ({len(text) - MAX_CELL} more characters; --format plain shows all)"
+
 
 def _text(value: str) -> Text:
     # Text(...) is never parsed as markup, so '[bold red]x[/]' in the data prints literally.
     # Arabic cells are right-aligned, as Arabic readers expect; the text itself is untouched.
-    return Text(safe_text(value), justify="right" if _starts_arabic(value) else None)
+    return Text(safe_text(_clip(value)), justify="right" if _starts_arabic(value) else None)
 
 
 def _starts_arabic(value: str) -> bool:
@@ -28,14 +38,15 @@ def _starts_arabic(value: str) -> bool:
 def _marked(value: Marked) -> Text:
     """Highlight the spans; each piece is escaped on its own so the spans stay aligned."""
     text, position = Text(), 0
-    for span_start, end in sorted(value.spans):
-        start = max(span_start, position)  # never write a piece twice, even if spans overlap
-        if end <= start:
+    shown = value.text[:MAX_CELL]
+    for span_start, span_end in sorted(value.spans):
+        start, end = max(span_start, position), min(span_end, len(shown))
+        if end <= start:  # never write a piece twice, even if spans overlap
             continue
-        text.append(safe_text(value.text[position:start]))
-        text.append(safe_text(value.text[start:end]), style="bold reverse")
+        text.append(safe_text(shown[position:start]))
+        text.append(safe_text(shown[start:end]), style="bold reverse")
         position = end
-    text.append(safe_text(value.text[position:]))
+    text.append(safe_text(_clip(value.text)[position:]))
     return text
 
 

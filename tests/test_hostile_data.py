@@ -1,0 +1,156 @@
+"""Hostile dataset files through the command line: each gets a clear one-line message per
+problem (exit 3) or is shown safely, never a traceback or a hang."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ceasefire_cli import dataset
+from conftest import Invoke, write
+
+DEEP = 100_000
+
+
+def one_problem(run_stdout: str, path: Path) -> str:
+    (line,) = run_stdout.splitlines()
+    assert line.startswith(f"{path}:")
+    return line
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("x = " + "[" * DEEP + "]" * DEEP + "\n", 1),
+        ("x = " + "{a = " * DEEP + "1" + "}" * DEEP + "\n", 1),
+        ("[" + ".".join(["a"] * DEEP) + "]\n", 1),
+        (".".join(["a"] * DEEP) + " = 1\n", 1),
+        ('[[events]]\nid = "a"\ndate = "2025"\ntitle = "t"\nnote = ' + "[\n" * 1000, 405),
+    ],
+    ids=["arrays", "inline-tables", "table-header", "dotted-key", "over-lines"],
+)
+def test_deep_nesting_is_a_problem_with_its_line(
+    invoke: Invoke, tmp_path: Path, text: str, line: int
+) -> None:
+    path = write(tmp_path, text)
+    run = invoke("validate", "--no-bundled", str(path))
+    assert run.exit_code == 3
+    assert one_problem(run.stdout, path) == (
+        f"{path}:{line}: TOML nested too deep (arrays, inline tables or dotted keys); flatten it"
+    )
+    run = invoke("list", "--data", str(path))
+    assert run.exit_code == 3
+    assert run.stderr.splitlines()[0] == f"{path}:{line}: " + (
+        "TOML nested too deep (arrays, inline tables or dotted keys); flatten it"
+    )
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_a_device_that_never_ends_is_refused_not_read_forever(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, device: str
+) -> None:
+    if not Path(device).exists():
+        pytest.skip(f"no {device}")
+    monkeypatch.setattr(dataset, "MAX_STREAM_BYTES", 2**20)  # the real limit: 256 MB
+    run = invoke("validate", "--no-bundled", device)
+    assert run.exit_code == 3
+    assert run.stdout == (
+        f"{device}: not a regular file, and more than 1 MB long; give a TOML file\n"
+    )
+
+
+def test_a_regular_file_over_the_stream_limit_is_read_whole(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A million events is 1.5 GB: a regular file has no size limit, only endless streams.
+    path = write(
+        tmp_path, '[[events]]\nid = "a"\ndate = "2025"\ntitle = "' + "x" * 3 * 2**20 + '"\n'
+    )
+    monkeypatch.setattr(dataset, "MAX_STREAM_BYTES", 2 * 2**20)
+    run = invoke("list", "--data", str(path), "--no-bundled", "--fields", "id")
+    assert (run.exit_code, run.stdout) == (0, "a\n")
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (b'[[events]]\nid = "a"\ndate = "2025"\ntitle = "t\xff"\n', "4: not UTF-8 text (byte 44); save it as UTF-8"),
+        (b"\xc3", "1: not UTF-8 text (byte 0); save it as UTF-8"),
+        (b"\xef\xbb\xbf[dataset]\n", "1:1: starts with a byte-order mark (BOM); save it as UTF-8 without BOM"),
+        (b'x = "\xed\xa0\x80"\n', "1: not UTF-8 text (byte 5); save it as UTF-8"),  # a surrogate
+    ],
+)  # fmt: skip
+def test_bytes_that_are_not_utf8_are_located(
+    invoke: Invoke, tmp_path: Path, data: bytes, problem: str
+) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_bytes(data)
+    run = invoke("validate", "--no-bundled", str(path))
+    assert run.exit_code == 3
+    assert run.stdout == f"{path}:{problem}\n"
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_line_numbers_count_only_line_feeds(invoke: Invoke, tmp_path: Path, separator: str) -> None:
+    # TOML strings may hold U+2028, U+2029 and U+0085, which str.splitlines splits at.
+    path = write(
+        tmp_path,
+        f'[[events]]\nid = "a"\ndate = "2025"\ntitle = "t{separator}u"\nnote = "n{separator}"\n\n'
+        '[[events]]\nid = "b"\ndate = "2025-13"\ntitle = "t"\n',
+    )
+    run = invoke("validate", "--no-bundled", str(path))
+    assert run.stdout.startswith(f"{path}:9: event b: date: '2025-13': month 13 does not exist")
+
+
+def test_a_huge_field_is_clipped_in_tables_and_whole_elsewhere(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    # Rich's table layout is superlinear in a cell's length: a 10 MB title took over ten
+    # minutes. Tables show the first 5000 characters; plain, JSON and the rest show all.
+    title = "x" * 2**20
+    path = write(tmp_path, f'[[events]]\nid = "a"\ndate = "2025"\ntitle = "{title}"\n')
+    data = ("--no-bundled", "--data", str(path))
+    for command in (("list",), ("show", "a")):
+        run = invoke(*command, *data, "--format", "table")
+        assert run.exit_code == 0
+        assert "more characters; --format plain shows all)" in " ".join(run.stdout.split())
+        assert len(run.stdout) < 20_000
+    assert title in invoke("list", *data, "--format", "plain").stdout
+    assert invoke("list", *data, "--json").json()[0]["title"] == title
+
+
+def test_a_match_past_the_clip_is_cut_with_the_text(invoke: Invoke, tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        f'[[events]]\nid = "a"\ndate = "2025"\ntitle = "{"word " * 1200}target word"\n',
+    )
+    run = invoke(
+        "search", "target", "word", "--no-bundled", "--data", str(path), "--format", "table"
+    )
+    assert run.exit_code == 0
+    assert "more characters; --format plain shows all)" in " ".join(run.stdout.split())
+
+
+def test_long_values_are_cut_short_in_messages(invoke: Invoke, tmp_path: Path) -> None:
+    # A message quoting a megabyte-long value must stay a readable line with its fix at the
+    # end, and must not take seconds (difflib and a regex built from the key used to).
+    long = "k" * 2**20
+    path = write(
+        tmp_path,
+        f'[[events]]\nid = "a"\ndate = "{long}"\ntitle = "t"\n{long} = 1\nactors = ["{long}"]\n'
+        f'[[windows]]\nid = "{long}"\nkind = "{long}"\ntitle = "w"\nevent = "a"\nissued = 2025-01-01\n',
+    )
+    run = invoke("validate", "--no-bundled", str(path))
+    assert run.exit_code == 3
+    cut = "k" * 59 + "…"
+    assert run.stdout.splitlines() == [
+        f"{path}:3: event a: date: '{cut}': stored dates must be YYYY, YYYY-MM or YYYY-MM-DD; write YYYY, YYYY-MM or YYYY-MM-DD",
+        f"{path}:5: event a: {cut}: unknown key",
+        f"{path}:9: window {cut}: kind: '{cut}' is not one of: ultimatum, ceasefire, truce, moratorium, agreement, talks, proposal",
+    ]
+    long_arg = "p" * 100_000  # about the most one argument can hold (128 KiB)
+    for args in (("show", long_arg), ("list", "--since", long_arg), ("list", "--actor", long_arg)):
+        run = invoke(*args)
+        assert run.exit_code in (2, 3)
+        assert len(run.stderr) < 500, args
