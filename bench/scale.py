@@ -62,7 +62,9 @@ def dataset(size: int, directory: Path) -> Path:
     return path
 
 
-def measure(size: int, path: Path, runs: int, cache: Path) -> dict[str, tuple[float, float]]:
+def measure(
+    path: Path, runs: int, cache: Path, commands: list[str]
+) -> dict[str, tuple[float, float]]:
     env = {**os.environ, "CEASEFIRE_CACHE_DIR": str(cache), "CEASEFIRE_TODAY": "2026-11-30"}
     base = [sys.executable, "-m", "ceasefire_cli"]
     data = ["--no-bundled", "--data", str(path)]
@@ -72,7 +74,8 @@ def measure(size: int, path: Path, runs: int, cache: Path) -> dict[str, tuple[fl
         statistics.median(t for t, _, _ in floor),
         max(m for _, m, _ in floor),
     )
-    for name, argv in COMMANDS.items():
+    for name in commands:
+        argv = COMMANDS[name]
         cold, warm = [], []
         for _ in range(runs):
             shutil.rmtree(cache, ignore_errors=True)
@@ -94,13 +97,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--runs", type=int, default=3, help="runs of each (median; default 3)")
     parser.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()) / "ceasefire")
+    parser.add_argument(
+        "--commands",
+        nargs="+",
+        choices=list(COMMANDS),
+        default=list(COMMANDS),
+        metavar="NAME",
+        help=f"which to run (default: all of {', '.join(map(repr, COMMANDS))})",
+    )
     args = parser.parse_args(argv)
     args.dir.mkdir(parents=True, exist_ok=True)
     by_size = {}
     for size in args.sizes:
         path = dataset(size, args.dir)
         megabytes = path.stat().st_size / 2**20
-        results = measure(size, path, args.runs, args.dir / f"cache-{size}")
+        results = measure(path, args.runs, args.dir / f"cache-{size}", args.commands)
         by_size[size] = results
         floor = results["parse floor (tomli)"][0]
         print(f"\n{size:,} events ({megabytes:,.0f} MiB), median of {args.runs}:")
