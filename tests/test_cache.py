@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import errno
+import marshal
 import os
 import shutil
+import stat
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -72,10 +75,11 @@ def test_another_program_version_is_not_read(tmp_path: Path) -> None:
     [
         b"",
         b"\x00\xff garbage",
-        b'{"header": ["ceasefire-timeline-cache", 1',  # truncated
-        b"[1, 2, 3]",
-        b'{"header": null, "timeline": {}}',
-        b"[" * 100_000,  # nested past the parser's recursion limit
+        marshal.dumps({"header": ["ceasefire-timeline-cache", 2]})[:-3],  # truncated
+        marshal.dumps([1, 2, 3]),
+        marshal.dumps({"header": None, "timeline": {}}),
+        b"[" * 100_000,  # as marshal data: a list of 1.5 billion items
+        b"ceasefire timeline cache\n" + b"\0\0\0\0" + b"[" * 100_000,  # bad checksum
     ],
 )
 def test_a_corrupt_entry_is_ignored_and_rebuilt(tmp_path: Path, content: bytes) -> None:
@@ -95,10 +99,27 @@ def test_an_entry_with_the_right_header_but_a_broken_body_is_ignored(tmp_path: P
     keys = cache.file_keys([data])
     assert keys is not None
     entry = cache.entry_path(store, keys)
-    text = entry.read_text(encoding="utf-8")
-    entry.write_text(text.replace('"events":[[', '"events":[[1,', 1), encoding="utf-8")
+    raw = entry.read_bytes()
+    head = len(b"ceasefire timeline cache\n") + 4
+    stored = marshal.loads(raw[head:])
+    stored["timeline"]["events"][0].append("one field too many")
+    payload = marshal.dumps(stored)
+    entry.write_bytes(raw[: head - 4] + zlib.crc32(payload).to_bytes(4, "big") + payload)
     assert cache.read(store, keys, VERSION) is None
     assert load_timeline([data], bundled=False, cache_dir=store) == fresh
+
+
+def test_an_entry_others_can_write_is_not_trusted(tmp_path: Path) -> None:
+    data, store = _copy(tmp_path), tmp_path / "cache"
+    fresh = load_timeline([data], bundled=False, cache_dir=store)
+    keys = cache.file_keys([data])
+    assert keys is not None
+    assert stat.S_IMODE(store.stat().st_mode) == 0o700
+    entry = cache.entry_path(store, keys)
+    entry.chmod(0o666)
+    assert cache.read(store, keys, VERSION) is None
+    entry.chmod(0o600)
+    assert cache.read(store, keys, VERSION) == fresh
 
 
 def test_invalid_data_is_never_cached(tmp_path: Path) -> None:
