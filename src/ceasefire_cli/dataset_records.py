@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeGuard
 
@@ -209,15 +209,8 @@ _SOURCE_KEYS = frozenset(schema.SOURCE_KEYS)
 
 
 def _is_text(value: object) -> TypeGuard[str]:
-    return type(value) is str and bool(value.strip())
-
-
-def _is_optional_text(value: object) -> TypeGuard[str | None]:
-    return value is None or (type(value) is str and bool(value.strip()))
-
-
-def _is_strings(value: object) -> bool:
-    return value is None or (type(value) is list and all(type(v) is str for v in value))
+    # isspace() is strip()'s notion of whitespace, without copying a long text to test it.
+    return type(value) is str and bool(value) and not value.isspace()
 
 
 def _valid_sources(value: object) -> tuple[Source, ...] | None:
@@ -230,12 +223,40 @@ def _valid_sources(value: object) -> tuple[Source, ...] | None:
         if type(item) is not dict or not item.keys() <= _SOURCE_KEYS:
             return None
         name, url = item.get("name"), item.get("url")
-        if not _is_text(name) or not _is_optional_text(url):
+        if not _is_text(name):
             return None
-        if url is not None and not schema.URL_PATTERN.match(url):
+        if url is not None and not (_is_text(url) and schema.URL_PATTERN.match(url)):
             return None
         sources.append(Source(name, url))
     return tuple(sources)
+
+
+_OPTIONAL_TEXTS = ("summary", "text_ar", "note", "reported_date")
+_LISTS = ("actors", "places", "tags")
+
+
+def _optional_fields_valid(get: Callable[[str], Any]) -> bool:
+    """_valid_event's checks of the optional texts, lists and choices."""
+    for key in _OPTIONAL_TEXTS:
+        value = get(key)
+        if value is not None and not _is_text(value):
+            return False
+    for key in _LISTS:
+        value = get(key)
+        if value is not None:
+            if type(value) is not list:
+                return False
+            for item in value:
+                if type(item) is not str:
+                    return False
+    tags = get("tags")
+    if tags and not all(schema.TAG_PATTERN.match(tag) for tag in tags):
+        return False
+    provenance, dating = get("provenance"), get("dating")
+    # Tuples, not sets: a value of any TOML type (a list, say) can be tested without hashing.
+    if provenance is not None and provenance not in schema.PROVENANCES:
+        return False
+    return dating is None or dating in schema.DATINGS
 
 
 def _valid_event(table: Mapping[str, Any], line: int | None, origin: str) -> Event | None:
@@ -243,6 +264,7 @@ def _valid_event(table: Mapping[str, Any], line: int | None, origin: str) -> Eve
 
     The same rules as the checks in read_event, without collecting messages: at 100k events
     the checked path costs several seconds, and nearly every record of a real file is valid.
+    Written flat, without a call per field, because it runs once per event of every file.
     tests/test_dataset_fast.py holds the two paths to the same result.
     """
     keys = table.keys()
@@ -250,55 +272,39 @@ def _valid_event(table: Mapping[str, Any], line: int | None, origin: str) -> Eve
         return None
     get = table.get
     event_id, date_text, title = table["id"], table["date"], table["title"]
-    if not (_is_text(event_id) and _is_text(date_text) and _is_text(title)):
+    if type(event_id) is not str or type(date_text) is not str or not _is_text(title):
         return None
     if not schema.ID_PATTERN.match(event_id):
         return None
-    summary, text_ar, note = get("summary"), get("text_ar"), get("note")
-    reported = get("reported_date")
-    if not (
-        _is_optional_text(summary)
-        and _is_optional_text(text_ar)
-        and _is_optional_text(note)
-        and _is_optional_text(reported)
-    ):
-        return None
-    actors, places, tags = get("actors"), get("places"), get("tags")
-    if not (_is_strings(actors) and _is_strings(places) and _is_strings(tags)):
-        return None
-    if tags and not all(schema.TAG_PATTERN.match(tag) for tag in tags):
-        return None
-    provenance, dating = get("provenance"), get("dating")
-    # Tuples, not sets: a value of any TOML type (a list, say) can be tested without hashing.
-    if provenance is not None and provenance not in schema.PROVENANCES:
-        return None
-    if dating is not None and dating not in schema.DATINGS:
+    if not _optional_fields_valid(get):
         return None
     sources = _valid_sources(get("sources"))
     if sources is None:
         return None
+    reported = get("reported_date")
     try:
-        precision, period = parse_stored_date(date_text)
+        precision, period = parse_stored_date(date_text)  # memoised; rejects blank text too
         if reported is not None:
             parse_stored_date(reported)
     except DateError:
         return None
+    actors, places = get("actors"), get("places")
     return Event(
         id=event_id,
         date=date_text,
         precision=precision,
         period=period,
         title=title,
-        summary=summary,
-        text_ar=text_ar,
+        summary=get("summary"),
+        text_ar=get("text_ar"),
         actors=tuple(actors or ()),
         places=tuple(places or ()),
-        tags=tuple(tags or ()),
+        tags=tuple(get("tags") or ()),
         sources=sources,
-        provenance=provenance or "user",
-        dating=dating,
+        provenance=get("provenance") or "user",
+        dating=get("dating"),
         reported_date=reported,
-        note=note,
+        note=get("note"),
         origin=origin,
         line=line,
     )
