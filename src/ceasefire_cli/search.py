@@ -5,20 +5,30 @@ A term matches where a word starts (in Arabic also after the clitics و ف ب ل
 'اسطنبول' finds 'واسطنبول'; a query word with a clitic that finds nothing is tried without
 it); with `word=True` it must also end where a word ends. A term that is a spelling of an
 actor or a place (any language) also finds that one's other spellings, as whole words.
+
+How it stays fast on a large dataset (the results are those of matching each text on its own):
+each text field of every event is folded and joined into one string (with a separator no text
+contains), so a pattern runs once over all events and words are counted at C speed; actors,
+places and tags are matched once per spelling, not once per event; offsets are mapped back to
+the original, and Match objects made, only for the events that are returned.
 """
 
 from __future__ import annotations
 
+import bisect
 import difflib
+import itertools
 import math
+import operator
 import re
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from .errors import UsageError
-from .folding import Folded, fold_char, fold_map, fold_text
-from .model import Event, Timeline
+from .folding import Offsets, fold_char, fold_text, fold_words, to_original
+from .model import Actor, Event, Place, Timeline
 from .query import actor_names
 from .searchquery import (
     ARABIC_CLITICS,
@@ -41,9 +51,15 @@ WEIGHTS = {
     "note": 0.5,
 }
 LIST_FIELDS = frozenset({"actors", "places", "tags"})
+TEXT_FIELDS = ("title", "summary", "text_ar", "note")  # in the order an event's texts are read
 REGEX_SECONDS = 2.0  # the whole -E search: a pattern that needs longer is refused
 _K1, _B = 1.2, 0.75
 _TOKEN = re.compile(r"\w+")
+_LONGEST_CLITIC = max(map(len, ARABIC_CLITICS))
+_FIELD_ORDER = {name: order for order, name in enumerate(FIELDS)}
+# Characters that may join the texts of a field: neither letters, digits nor space, so that a
+# word (or a phrase, which spans space) cannot run from one text into the next.
+_JOINERS = tuple(map(chr, range(9)))
 
 __all__ = ["FIELDS", "Hit", "Match", "SearchOptions", "SearchResult", "Term", "parse_query"]
 
@@ -82,64 +98,209 @@ class SearchResult:
     unmatched: tuple[str, ...] = ()  # terms that matched no event at all
 
 
-# --- the searchable text of an event ------------------------------------------------------------
+# --- the searchable text of the events ----------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Value:
-    field: str
-    item: str
-    folded: Folded
+class _Column:
+    """Texts searched as one: a text field of every event that has it, or every spelling of
+    every actor, place or tag. They are joined by a character none of them holds (nor the
+    query), which is neither a letter, a digit nor space, so no match or word runs from one text
+    into the next; folded as one string; each text's start in it is kept."""
+
+    def __init__(
+        self, name: str, texts: list[str], owners: list[int], casefold: bool, avoid: str
+    ) -> None:
+        self.name = name
+        self.originals = texts
+        self.owners = owners  # for each text: its event's position, or its item's
+        self.items: list[str] | None = None  # a list field's: what each text is a spelling of
+        self.casefold = casefold
+        self._offsets: dict[int, Offsets | None] = {}
+        self._original_starts: list[int] | None = None
+        self._words: bytes | None = None
+        self.joiner = next((j for j in _JOINERS if j not in avoid), "\x00")
+        # A pattern that holds the joiner could match across texts: run it on each alone.
+        self.separate = self.joiner in avoid
+        self.joined = self.joiner + self.joiner.join(texts)
+        self.folded, self._words, self.in_alphabet = fold_words(self.joined, casefold=casefold)
+        if self.in_alphabet and len(self.folded) == len(self.joined):
+            self.starts = self.original_starts()  # nothing dropped: the same places
+        else:
+            lengths = list(map(len, self.folded.split(self.joiner)[1:]))
+            if len(lengths) != len(texts):  # a text holds the joiner: fold each alone
+                each = [fold_words(text, casefold=casefold) for text in texts]
+                self.folded = self.joiner + self.joiner.join(folded for folded, _, _ in each)
+                self._words = b"\x00" + b"\x00".join(words for _, words, _ in each)
+                self.in_alphabet = all(known for _, _, known in each)
+                lengths = [len(folded) for folded, _, _ in each]
+            self.starts = _starts(lengths)
+
+    def end(self, k: int) -> int:
+        """Where text k ends in `folded`."""
+        return self.starts[k + 1] - 1 if k + 1 < len(self.starts) else len(self.folded)
+
+    def value_at(self, position: int) -> int:
+        """The text that position `position` of `folded` is in (or the one before a joiner)."""
+        return bisect.bisect_right(self.starts, position) - 1
+
+    def texts_of(self, owner: int) -> range:
+        """The texts of the event (or item) at position `owner`: one or none for an event,
+        one for each spelling of an item (owners never decrease from one text to the next)."""
+        first = bisect.bisect_left(self.owners, owner)
+        return range(first, bisect.bisect_right(self.owners, owner, first))
+
+    @property
+    def words(self) -> bytes:
+        """For each character of `folded`, 1 if it is a word character (\\w), else 0."""
+        assert self._words is not None
+        return self._words
+
+    def words_in(self, k: int) -> int:
+        """The number of words (\\w+) in folded text k."""
+        return self.words.count(b"\x00\x01", self.starts[k] - 1, self.end(k))
+
+    def total_words(self) -> int:
+        return self.words.count(b"\x00\x01")
+
+    def offsets(self, k: int) -> Offsets | None:
+        """Maps spans of folded text k back to the original; None: the same offsets."""
+        if k not in self._offsets:
+            original = self.originals[k]
+            if self.in_alphabet and self.end(k) - self.starts[k] == len(original):
+                self._offsets[k] = None  # each character folded to one: nothing dropped
+            else:
+                self._offsets[k] = Offsets(
+                    original, casefold=self.casefold, in_alphabet=self.in_alphabet
+                )
+        return self._offsets[k]
+
+    def to_original(self, k: int, start: int, end: int) -> tuple[int, int]:
+        """A span of folded text k -> the span of the original text k."""
+        offsets = self.offsets(k)
+        if offsets is None:
+            return to_original(self.originals[k], None, start, end)
+        return offsets.to_original(start, end)
+
+    def matches(self, k: int, starts: list[int], ends: list[int]) -> list[Match]:
+        """The Matches for folded spans of `folded` inside text k."""
+        base = self.starts[k]
+        original = self.originals[k]
+        item = self.name if self.items is None else self.items[self.owners[k]]
+        offsets = self.offsets(k)
+        matches = []
+        for start, end in zip(starts, ends, strict=True):
+            if offsets is None:
+                first, last = start - base, end - base
+            else:
+                first, last = offsets.to_original(start - base, end - base)
+            matches.append(Match(self.name, first, last, original[first:last], original, item))
+        return matches
+
+    def original_starts(self) -> list[int]:
+        """Where each original text starts in `joined`."""
+        if self._original_starts is None:
+            self._original_starts = _starts(map(len, self.originals))
+        return self._original_starts
 
 
-def _field_texts(event: Event, timeline: Timeline) -> Iterator[tuple[str, str, str]]:
-    """(field, item, text) for every searchable text, every spelling of every list item."""
-    for text_field in ("title", "summary", "text_ar", "note"):
-        value = getattr(event, text_field)
-        if value:
-            yield text_field, text_field, value
-    for actor_id in event.actors:
-        actor = timeline.actor(actor_id)
-        for spelling in actor_names(actor) if actor else (actor_id,):
-            yield "actors", actor_id, spelling
-    places = {place.name: place for place in timeline.places}
-    for place_name in event.places:
-        place = places.get(place_name)
-        spellings: tuple[str | None, ...] = (
-            (place_name, place.name_ar, *place.aliases) if place else (place_name,)
-        )
-        for written in spellings:
-            if written:
-                yield "places", place_name, written
-    for tag in event.tags:
-        yield "tags", tag, tag
+def _starts(lengths: Iterable[int]) -> list[int]:
+    """Where each text starts in joiner + text + joiner + text ..., from their lengths."""
+    starts = list(itertools.accumulate(map(operator.add, lengths, itertools.repeat(1)), initial=1))
+    starts.pop()
+    return starts
 
 
-@dataclass
 class _Index:
-    """Folded values of every event and the field lengths BM25F needs, built once a search."""
+    """The searchable text of the events, built as the search needs it: a column for each text
+    field and one of the spellings of the actors, places or tags of a list field; and the
+    field lengths BM25F needs."""
 
-    casefold: bool
-    values: dict[str, list[_Value]] = field(default_factory=dict)
-    lengths: dict[str, dict[str, int]] = field(default_factory=dict)  # event -> field -> length
+    def __init__(
+        self, timeline: Timeline, events: Sequence[Event], casefold: bool, avoid: str = ""
+    ) -> None:
+        self.events = events
+        self.casefold = casefold
+        self.avoid = avoid  # characters the query holds (no joiner may be one of them)
+        self._columns: dict[str, _Column] = {}
+        self._actors: dict[str, Actor] = {}
+        for actor in timeline.actors:
+            self._actors.setdefault(actor.id, actor)  # Timeline.actor: the first with the id
+        self._places: dict[str, Place] = {place.name: place for place in timeline.places}
+        self._spelled: dict[str, dict[str, range]] = {}  # list field -> item -> its texts
+        self._averages: dict[str, float] = {}
 
-    def add(self, event: Event, timeline: Timeline) -> None:
-        values = [
-            _Value(name, item, fold_map(text, casefold=self.casefold))
-            for name, item, text in _field_texts(event, timeline)
-        ]
-        self.values[event.id] = values
-        lengths: dict[str, int] = {}
-        for value in values:
-            if value.field not in LIST_FIELDS:
-                lengths[value.field] = len(_TOKEN.findall(value.folded.text))
-        for name in LIST_FIELDS:  # an actor, place or tag counts once, however it is spelled
-            lengths[name] = len({v.item for v in values if v.field == name})
-        self.lengths[event.id] = lengths
+    def column(self, name: str) -> _Column:
+        if name not in self._columns:
+            if name in LIST_FIELDS:
+                self._columns[name] = self._list_column(name)
+            else:
+                values = list(map(operator.attrgetter(name), self.events))
+                owners = list(itertools.compress(range(len(values)), values))
+                texts = list(filter(None, values))
+                self._columns[name] = _Column(name, texts, owners, self.casefold, self.avoid)
+        return self._columns[name]
+
+    def _list_column(self, name: str) -> _Column:
+        """Every spelling of every actor, place or tag the events name, item after item."""
+        listed = map(operator.attrgetter(name), self.events)
+        items = list(dict.fromkeys(itertools.chain.from_iterable(listed)))
+        texts: list[str] = []
+        owners: list[int] = []
+        spelled: dict[str, range] = {}
+        for number, item in enumerate(items):
+            spellings = self._spellings(name, item)
+            spelled[item] = range(len(texts), len(texts) + len(spellings))
+            texts += spellings
+            owners += [number] * len(spellings)
+        self._spelled[name] = spelled
+        column = _Column(name, texts, owners, self.casefold, self.avoid)
+        column.items = items
+        return column
+
+    def _spellings(self, name: str, item: str) -> tuple[str, ...]:
+        """The texts an actor, place or tag of an event is searched in: its every spelling."""
+        if name == "actors":
+            actor = self._actors.get(item)
+            return actor_names(actor) if actor else (item,)
+        if name == "places":
+            place = self._places.get(item)
+            spellings = (item, place.name_ar, *place.aliases) if place else (item,)
+            return tuple(spelling for spelling in spellings if spelling)
+        return (item,)
+
+    def spelled(self, name: str) -> dict[str, range]:
+        """For each actor, place or tag the events name: its texts in the list column."""
+        self.column(name)
+        return self._spelled[name]
+
+    def list_length(self, name: str, items: tuple[str, ...]) -> int:
+        """An actor, place or tag counts once, however it is spelled (and if it is spelled)."""
+        spelled = self.spelled(name)
+        return len({item for item in items if spelled[item]})
 
     def average(self, name: str) -> float:
-        total = sum(lengths.get(name, 0) for lengths in self.lengths.values())
-        return total / len(self.lengths) if self.lengths else 0.0
+        if name not in self._averages:
+            total = 0
+            if name in LIST_FIELDS:
+                lists = list(map(operator.attrgetter(name), self.events))
+                if all(self.spelled(name).values()):
+                    total = sum(map(len, map(set, lists)))
+                else:
+                    total = sum(self.list_length(name, items) for items in lists)
+            else:
+                total = self.column(name).total_words()
+            count = len(self.events)
+            self._averages[name] = total / count if count else 0.0
+        return self._averages[name]
+
+    def length(self, event: int, name: str) -> int:
+        """The length of a field of the event at position `event`: its words in a text field
+        (0 without the text), its actors, places or tags in a list field."""
+        if name in LIST_FIELDS:
+            return self.list_length(name, getattr(self.events[event], name))
+        column = self.column(name)
+        texts = column.texts_of(event)
+        return column.words_in(texts[0]) if texts else 0
 
 
 # --- matching ------------------------------------------------------------------------------------
@@ -152,12 +313,95 @@ def _alias_groups(timeline: Timeline, casefold: bool) -> list[set[str]]:
     return [{" ".join(fold_text(n, casefold=casefold).split()) for n in group} for group in groups]
 
 
-def _compile(spellings: set[str]) -> re.Pattern[str] | None:
-    if not spellings:
-        return None
-    # Words of a phrase may be separated by any run of space in the text; longest first.
-    parts = [r"\s+".join(re.escape(word) for word in s.split()) for s in spellings if s.strip()]
-    return re.compile("|".join(sorted(parts, key=len, reverse=True))) if parts else None
+class _Pattern:
+    """The spellings of a term, matched as re.finditer would match them as one alternation,
+    longest first, the words of a phrase separated by any run of space.
+
+    The alternation is written as a trie ('envoy(?:-0222|\\s+no\\.\\s+222)'): at any place in a
+    text at most one branch can go on, and where one spelling extends another the longer is
+    tried first, so it matches as the plain alternation, without trying every spelling at every
+    character. A single word is found with str.find, and a few spellings by trying the trie
+    only where one of their first words is (found with str.find), when no such word can overlap
+    itself (so none is missed)."""
+
+    def __init__(self, spellings: set[str]) -> None:
+        words = [s.split() for s in spellings if s.strip()]
+        self.literal = words[0][0] if len(words) == 1 and len(words[0]) == 1 else None
+        self.regex = re.compile(_trie(words))
+        # The words spellings start with, less those that start with another ('envoy-0222'
+        # starts with 'envoy'): a match starts where one of them is.
+        firsts: list[str] = []
+        for first in sorted({spelling[0] for spelling in words}, key=len):
+            if not any(first.startswith(shorter) for shorter in firsts):
+                firsts.append(first)
+        overlapping = any(map(_overlaps_itself, firsts))
+        self.firsts = None if overlapping or len(firsts) > 24 else firsts
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        if self.literal is not None:
+            return [(start, start + len(self.literal)) for start in _find_all(text, self.literal)]
+        if self.firsts is None:
+            return [found.span() for found in self.regex.finditer(text)]
+        ascii_text = text.isascii()  # a word with other letters is not in it
+        starts = sorted(
+            {
+                start
+                for first in self.firsts
+                if first.isascii() or not ascii_text
+                for start in _find_all(text, first)
+            }
+        )
+        spans = []
+        resume = 0
+        match = self.regex.match
+        for start in starts:
+            if start >= resume and (found := match(text, start)) is not None:
+                spans.append(found.span())
+                resume = found.end()
+        return spans
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    """Where `word` is in `text`, left to right, not overlapping (as re.finditer finds it)."""
+    found = []
+    find = text.find
+    position = find(word)
+    while position >= 0:
+        found.append(position)
+        position = find(word, position + len(word))
+    return found
+
+
+def _trie(spellings: list[list[str]]) -> str:
+    """The regular expression of the spellings (lists of words) as a trie: the branches of a
+    node begin with different letters (or with the space between words), so at most one can
+    go on; a spelling that ends where others go on comes last (the longer first)."""
+    root: dict[str, Any] = {}
+    for words in spellings:
+        node = root
+        for number, word in enumerate(words):
+            for token in ([r"\s+"] if number else []) + [re.escape(char) for char in word]:
+                node = node.setdefault(token, {})
+        node[""] = {}  # a spelling ends here
+
+    def branches(node: dict[str, Any]) -> str:
+        options = [token + branches(child) for token, child in node.items() if token]
+        if "" in node and options:
+            options.append("")
+        if len(options) == 1:
+            return options[0]
+        return "(?:" + "|".join(options) + ")" if options else ""
+
+    return branches(root)
+
+
+def _overlaps_itself(word: str) -> bool:
+    """Whether two occurrences of the word can overlap ('ana' in 'banana')."""
+    return any(word[:size] == word[-size:] for size in range(1, len(word)))
+
+
+def _compile(spellings: set[str]) -> _Pattern | None:
+    return _Pattern(spellings) if any(s.strip() for s in spellings) else None
 
 
 def _word_char(char: str) -> bool:
@@ -170,14 +414,51 @@ def _starts_word(folded: str, start: int) -> bool:
         return True
     if not ("\u0600" <= folded[start] <= "\u06ff"):  # clitics attach to Arabic words only
         return False
+    # The letters before `start` must be a clitic, and the word must start there; a clitic is
+    # short, so look no further back than the longest one.
     word_start = start
-    while word_start > 0 and folded[word_start - 1].isalnum():
+    limit = max(start - _LONGEST_CLITIC - 1, 0)
+    while word_start > limit and folded[word_start - 1].isalnum():
         word_start -= 1
+    if word_start > 0 and folded[word_start - 1].isalnum():
+        return False  # a longer run of letters than any clitic
     return folded[word_start:start] in ARABIC_CLITICS
 
 
 def _ends_word(folded: str, end: int) -> bool:
     return end == len(folded) or not folded[end].isalnum()
+
+
+class _Budget:
+    """-E: the seconds of matching the whole search may take before the pattern is refused."""
+
+    def __init__(self, label: str, seconds: float) -> None:
+        self.label = label
+        self.left = seconds
+
+    def finditer(self, pattern: Any, text: str) -> list[Any]:
+        if self.left <= 0:
+            raise self._refusal()
+        began = time.monotonic()
+        try:
+            return list(pattern.finditer(text, timeout=self.left))
+        except TimeoutError:
+            raise self._refusal() from None
+        finally:
+            self.left -= time.monotonic() - began
+
+    def _refusal(self) -> UsageError:
+        return UsageError(
+            f"-E/--regex: {self.label!r} took more than {REGEX_SECONDS:g} s to match",
+            "simplify the pattern (nested repeats like (a+)+ backtrack without end)",
+        )
+
+
+# A pattern whose matches in a text alone can be told from its matches in the texts joined: no
+# anchors, word boundaries, lookaround, atomic or possessive groups, fuzzy matching or inline
+# flags. Matched over the joined texts, it touches every text it matches alone (and perhaps
+# others), so only those are matched alone. Anything that looks otherwise is matched text by text.
+_CONTEXTUAL = re.compile(r"[$^]|\\[AZzbBGmMKXpPN]|\(\?|[*+?}]\+|\{(?![\d,]*\})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,51 +468,38 @@ class _Finder:
     label: str
     fields: tuple[str, ...]
     word: bool
-    typed: re.Pattern[str] | None = None  # the query's own spellings: a word start suffices
-    aliases: re.Pattern[str] | None = None  # other spellings of the same one: whole words
+    typed: _Pattern | None = None  # the query's own spellings: a word start suffices
+    aliases: _Pattern | None = None  # other spellings of the same one: whole words
     regex: Any = None  # a `regex` module pattern, for -E
-    clock: list[float] = field(default_factory=list)  # -E: the seconds still allowed
+    budget: _Budget | None = None  # -E: the seconds still allowed
 
-    def find(self, value: _Value) -> Iterator[Match]:
-        if value.field not in self.fields:
-            return
-        if self.regex is not None:
-            yield from self._find_regex(value)
-            return
-        text = value.folded.text
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """The folded spans [start, end) where the term matches in folded `text`."""
         spans = []
         for pattern, whole in ((self.typed, self.word), (self.aliases, True)):
             if pattern is None:
                 continue
-            for found in pattern.finditer(text):
-                start, end = found.span()
+            for start, end in pattern.spans(text):
                 if start == end or not _starts_word(text, start):
                     continue
                 if whole and not _ends_word(text, end):
                     continue
                 spans.append((start, end))
+        if self.typed is None or self.aliases is None:
+            return spans  # one pattern: its matches are in order and do not overlap
         # A spelling inside a longer one ('لافروف' in 'سيرغي لافروف') is one match, not two.
+        kept = []
         last_end = -1
-        for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
+        for start, end in sorted((start, -end) for start, end in spans):
             if start >= last_end:
-                last_end = end
-                yield _match(value, *value.folded.to_original(start, end))
+                last_end = -end
+                kept.append((start, -end))
+        return kept
 
-    def _find_regex(self, value: _Value) -> Iterator[Match]:
-        import time
-
-        original = value.folded.original
-        began = time.monotonic()
-        try:
-            found = list(self.regex.finditer(original, timeout=max(self.clock[0], 0.001)))
-        except TimeoutError:
-            raise UsageError(
-                f"-E/--regex: {self.label!r} took more than {REGEX_SECONDS:g} s to match",
-                "simplify the pattern (nested repeats like (a+)+ backtrack without end)",
-            ) from None
-        finally:
-            self.clock[0] -= time.monotonic() - began
-        for hit in found:
+    def _find_regex(self, name: str, item: str, original: str) -> list[Match]:
+        assert self.budget is not None
+        matches = []
+        for hit in self.budget.finditer(self.regex, original):
             start, end = hit.span()
             if start == end:
                 continue
@@ -240,12 +508,101 @@ class _Finder:
                 and (end == len(original) or not _word_char(original[end]))
             ):
                 continue
-            yield _match(value, start, end)
+            matches.append(Match(name, start, end, original[start:end], original, item))
+        return matches
+
+    def find_in_column(self, column: _Column) -> _Found:
+        """Where the term matches in the texts of a column."""
+        if self.regex is not None:
+            by_owner: dict[int, list[Match]] = {}
+            for k in self._regex_candidates(column):
+                owner = column.owners[k]
+                item = column.name if column.items is None else column.items[owner]
+                matches = self._find_regex(column.name, item, column.originals[k])
+                if matches:
+                    by_owner.setdefault(owner, []).extend(matches)
+            return _MatchesFound(by_owner)
+        if column.separate:
+            spans = []
+            for k in range(len(column.owners)):
+                base = column.starts[k]
+                text = column.folded[base : column.end(k)]
+                spans += [(start + base, end + base) for start, end in self.spans(text)]
+        else:
+            spans = self.spans(column.folded)
+        return _SpansFound(column, spans)
+
+    def _regex_candidates(self, column: _Column) -> Iterable[int]:
+        """The texts the -E pattern may match in: those a match over the joined texts touches,
+        when the pattern allows it (see _CONTEXTUAL); else all."""
+        assert self.budget is not None
+        if _CONTEXTUAL.search(self.regex.pattern):
+            return range(len(column.owners))
+        starts = column.original_starts()
+        touched: set[int] = set()
+        for hit in self.budget.finditer(self.regex, column.joined):
+            first = bisect.bisect_right(starts, hit.start()) - 1
+            last = bisect.bisect_right(starts, max(hit.start(), hit.end() - 1)) - 1
+            touched.update(range(max(first, 0), last + 1))
+        return sorted(touched)
 
 
-def _match(value: _Value, start: int, end: int) -> Match:
-    original = value.folded.original
-    return Match(value.field, start, end, original[start:end], original, value.item)
+class _Found:
+    """Where a term matched in one field: the events (or items) it matched, and for each of
+    them its matches in the field, made on demand."""
+
+    owners: set[int]
+
+    def matches(self, owner: int) -> list[Match]:
+        raise NotImplementedError
+
+
+class _MatchesFound(_Found):
+    """Matches made as they were found (-E, and actors, places and tags)."""
+
+    def __init__(self, by_owner: dict[int, list[Match]]) -> None:
+        self.by_owner = by_owner
+        self.owners = set(by_owner)
+
+    def matches(self, owner: int) -> list[Match]:
+        return self.by_owner.get(owner, [])
+
+
+class _SpansFound(_Found):
+    """Folded spans of a column: a Match is made (and its offsets mapped back to the original)
+    only for an event that is returned."""
+
+    def __init__(self, column: _Column, spans: list[tuple[int, int]]) -> None:
+        self.column = column
+        self.starts = [start for start, _ in spans]
+        self.ends = [end for _, end in spans]
+        texts = map(bisect.bisect_right, itertools.repeat(column.starts), self.starts)
+        self.owners = set(map(column.owners.__getitem__, map((-1).__add__, texts)))
+
+    def matches(self, owner: int) -> list[Match]:
+        column = self.column
+        matches = []
+        for k in column.texts_of(owner):
+            first = bisect.bisect_left(self.starts, column.starts[k])
+            last = bisect.bisect_left(self.starts, column.end(k), first)
+            matches += column.matches(k, self.starts[first:last], self.ends[first:last])
+        return matches
+
+
+class _ListFound(_Found):
+    """Matches in the spellings of actors, places or tags, for each event that lists one."""
+
+    def __init__(self, name: str, events: Sequence[Event], by_item: dict[str, list[Match]]) -> None:
+        self.name = name
+        self.events = events
+        self.by_item = by_item
+        lists = map(operator.attrgetter(name), events)
+        matched = by_item.keys()
+        self.owners = {n for n, items in enumerate(lists) if not matched.isdisjoint(items)}
+
+    def matches(self, owner: int) -> list[Match]:
+        items = getattr(self.events[owner], self.name)
+        return [match for item in items for match in self.by_item.get(item, ())]
 
 
 def compile_regex(words: Sequence[str], ignore_case: bool) -> Any:
@@ -273,6 +630,11 @@ def _allowed(term_field: str | None, fields: tuple[str, ...]) -> tuple[str, ...]
     return (term_field,) if term_field else (fields or FIELDS)
 
 
+def _spellings(term: Term, casefold: bool, *, strip_clitics: bool) -> set[str]:
+    folded = " ".join(fold_text(term.text, casefold=casefold).split())
+    return set(clitic_variants(folded) if strip_clitics else (folded,))
+
+
 def _term_finder(
     term: Term,
     groups: list[set[str]],
@@ -281,8 +643,7 @@ def _term_finder(
     *,
     strip_clitics: bool,
 ) -> _Finder:
-    folded = " ".join(fold_text(term.text, casefold=casefold).split())
-    typed = set(clitic_variants(folded) if strip_clitics else (folded,))
+    typed = _spellings(term, casefold, strip_clitics=strip_clitics)
     aliases: set[str] = set()
     for group in groups:
         if typed & group:
@@ -296,10 +657,28 @@ def _term_finder(
     )
 
 
+def _find(index: _Index, finder: _Finder) -> list[_Found]:
+    """Where a finder matches, field by field in the order of an event's values (title,
+    summary, text_ar, note, then each actor, place and tag as listed)."""
+    found: list[_Found] = []
+    for name in TEXT_FIELDS:
+        if name in finder.fields:
+            found.append(finder.find_in_column(index.column(name)))
+    for name in ("actors", "places", "tags"):
+        if name in finder.fields:
+            column = index.column(name)
+            assert column.items is not None
+            in_items = finder.find_in_column(column)
+            by_item = {column.items[n]: in_items.matches(n) for n in sorted(in_items.owners)}
+            if by_item:
+                found.append(_ListFound(name, index.events, by_item))
+    return found
+
+
 # --- ranking ---------------------------------------------------------------------------------
 
 
-def _weighted_frequency(matches: Sequence[Match], index: _Index, event_id: str) -> float:
+def _weighted_frequency(matches: Sequence[Match], index: _Index, event: int) -> float:
     """BM25F: each field's count, normalised by that field's length, weighted, summed.
 
     A match counts once per place in a text field, and once per actor, place or tag."""
@@ -310,7 +689,7 @@ def _weighted_frequency(matches: Sequence[Match], index: _Index, event_id: str) 
     total = 0.0
     for name, count in counts.items():
         average = index.average(name)
-        length = index.lengths[event_id].get(name, 0)
+        length = index.length(event, name)
         norm = (1 - _B + _B * length / average) if average else 1.0
         total += WEIGHTS[name] * count / norm
     return total
@@ -334,67 +713,66 @@ def search_events(
             close = difflib.get_close_matches(name, FIELDS, n=1)
             hint = f"did you mean '{close[0]}'?" if close else f"choose from {', '.join(FIELDS)}"
             raise UsageError(f"--in: '{name}' is not a searchable field", hint)
+    # Events are told apart by id: of two with one id, the last is searched, in the first's place.
+    distinct = list({event.id: event for event in events}.values())
     if options.regex:
         pattern = compile_regex(words, options.ignore_case)
         casefold = not regex_is_case_sensitive(" ".join(words), options.ignore_case)
+        label = " ".join(words)
         finders = [
             _Finder(
-                " ".join(words),
+                label,
                 _allowed(None, options.fields),
                 options.word,
                 regex=pattern,
-                clock=[REGEX_SECONDS],
+                budget=_Budget(label, REGEX_SECONDS),
             )
         ]
         terms: tuple[Term, ...] = ()
+        index = _Index(timeline, distinct, casefold)
     else:
         terms = parse_query(words)
         casefold = not is_case_sensitive(terms, options.ignore_case)
-    index = _Index(casefold)
-    for event in events:
-        index.add(event, timeline)
-    if not options.regex:
         groups = _alias_groups(timeline, casefold)
         finders = [_term_finder(t, groups, options, casefold, strip_clitics=False) for t in terms]
-    found = _find_all(index, events, finders)
+        # The joiner of a column must not be in any pattern, even one tried without a clitic.
+        avoid = "".join(
+            "".join(_spellings(term, casefold, strip_clitics=True)) for term in terms
+        ) + "".join("".join(group) for group in groups)
+        index = _Index(timeline, distinct, casefold, avoid)
+    found = [_find(index, finder) for finder in finders]
     for position, term in enumerate(terms):
-        if not any(matches[position] for matches in found.values()):
+        if not any(field.owners for field in found[position]):
             # Nothing as typed: try the Arabic word without a clitic (واسطنبول -> اسطنبول).
             finders[position] = _term_finder(term, groups, options, casefold, strip_clitics=True)
-            found = _find_all(index, events, finders)
-    return _rank(index, events, found, finders, options, casefold)
-
-
-def _find_all(
-    index: _Index, events: Sequence[Event], finders: Sequence[_Finder]
-) -> dict[str, list[list[Match]]]:
-    return {
-        event.id: [
-            [match for value in index.values[event.id] for match in finder.find(value)]
-            for finder in finders
-        ]
-        for event in events
-    }
+            found[position] = _find(index, finders[position])
+    return _rank(index, events, found, finders, options)
 
 
 def _rank(
     index: _Index,
     events: Sequence[Event],
-    found: dict[str, list[list[Match]]],
+    found: list[list[_Found]],
     finders: Sequence[_Finder],
     options: SearchOptions,
-    casefold: bool,
 ) -> SearchResult:
-    dfs = [sum(1 for matches in found.values() if matches[i]) for i in range(len(finders))]
+    matched = [set().union(*(field.owners for field in fields)) for fields in found]
+    dfs = [len(events) for events in matched]
+    chosen = set.union(*matched) if options.any_term else set.intersection(*matched)
+    if len(events) == len(index.events):  # no two events share an id: the same events
+        returned = [(n, index.events[n]) for n in sorted(chosen)]
+    else:
+        position = {event.id: n for n, event in enumerate(index.events)}
+        returned = [(position[e.id], e) for e in events if position[e.id] in chosen]
     hits = []
-    for event in events:
-        per_term = found[event.id]
-        matched = [bool(matches) for matches in per_term]
-        if not (any(matched) if options.any_term else all(matched)):
-            continue
-        frequencies = [_weighted_frequency(m, index, event.id) for m in per_term]
+    for n, event in returned:
+        per_term = [
+            [match for field in fields if n in field.owners for match in field.matches(n)]
+            for fields in found
+        ]
+        frequencies = [_weighted_frequency(m, index, n) for m in per_term]
         unique = {(m.field, m.value, m.start, m.end): m for matches in per_term for m in matches}
-        ordered = sorted(unique.values(), key=lambda m: (FIELDS.index(m.field), m.value, m.start))
+        ordered = sorted(unique.values(), key=lambda m: (_FIELD_ORDER[m.field], m.value, m.start))
         score = round(_score(frequencies, dfs, len(events)), 4)
         hits.append(Hit(event, score, tuple(ordered)))
     if options.sort == "date":
@@ -405,21 +783,54 @@ def _rank(
     unmatched = tuple(label for label, df in zip(labels, dfs, strict=True) if df == 0)
     suggestions: tuple[str, ...] = ()
     if not hits and unmatched and not options.regex:
-        suggestions = _suggest(unmatched, index, casefold)
+        suggestions = _suggest(unmatched, index)
     return SearchResult(tuple(hits), suggestions, unmatched)
 
 
-def _suggest(labels: Sequence[str], index: _Index, casefold: bool) -> tuple[str, ...]:
-    """The dataset's closest words to each term that found nothing (typo tolerance)."""
-    vocabulary: dict[str, str] = {}
-    for values in index.values.values():
-        for value in values:
-            for token in _TOKEN.finditer(value.folded.text):
-                first, last = value.folded.to_original(token.start(), token.end())
-                vocabulary.setdefault(token.group(), value.folded.original[first:last])
+# --- suggestions ---------------------------------------------------------------------------------
+
+
+def _suggest(labels: Sequence[str], index: _Index) -> tuple[str, ...]:
+    """The dataset's closest words to each term that found nothing (typo tolerance): each as
+    first written, reading the events in order and each event's values in order."""
+    vocabulary: set[str] = set()
+    for name in FIELDS:
+        vocabulary.update(_TOKEN.findall(index.column(name).folded))
+    words = list(vocabulary)
     suggestions: list[str] = []
     for label in labels:
-        folded = " ".join(fold_text(label, casefold=casefold).split())
-        for close in difflib.get_close_matches(folded, list(vocabulary), n=2, cutoff=0.75):
-            suggestions.append(vocabulary[close])
+        folded = " ".join(fold_text(label, casefold=index.casefold).split())
+        for close in difflib.get_close_matches(folded, words, n=2, cutoff=0.75):
+            suggestions.append(_first_written(index, close))
     return tuple(dict.fromkeys(suggestions))
+
+
+def _first_written(index: _Index, token: str) -> str:
+    """The original text of the first place the folded word `token` is written."""
+    pattern = re.compile(r"(?<!\w)" + re.escape(token) + r"(?!\w)")
+    best: tuple[int, int, str] | None = None  # event position, field order, as written
+    for order, name in enumerate(TEXT_FIELDS):
+        column = index.column(name)
+        found = pattern.search(column.folded)
+        if found is not None:
+            k = column.value_at(found.start())
+            if best is None or (column.owners[k], order) < best[:2]:
+                base = column.starts[k]
+                first, last = column.to_original(k, found.start() - base, found.end() - base)
+                best = (column.owners[k], order, column.originals[k][first:last])
+    # Actors, places and tags come after an event's texts: look only at the events before.
+    for event in range(best[0] if best is not None else len(index.events)):
+        for name in ("actors", "places", "tags"):
+            column = index.column(name)
+            spelled = index.spelled(name)
+            for item in getattr(index.events[event], name):
+                for k in spelled[item]:
+                    base = column.starts[k]
+                    found = pattern.search(column.folded, base, column.end(k))
+                    if found is not None:
+                        first, last = column.to_original(
+                            k, found.start() - base, found.end() - base
+                        )
+                        return column.originals[k][first:last]
+    assert best is not None
+    return best[2]
