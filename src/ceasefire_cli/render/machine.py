@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import re
 from collections.abc import Callable
 from typing import Any
@@ -35,8 +36,8 @@ def pretty_json(value: Any) -> str:
 
     On Python 3.11 the json module only uses its C encoder without indentation; with it,
     a 15k-event listing spent seconds in the pure-Python encoder. Strings still go through
-    the C escaper. Anything but dicts with string keys, lists, tuples, strings, ints, bools
-    and None is handed to json.dumps whole, so the output never differs.
+    the C escaper. Anything but dicts with string keys, lists, tuples, strings, ints, finite
+    floats, bools and None is handed to json.dumps whole, so the output never differs.
     """
     out: list[str] = []
     try:
@@ -60,6 +61,8 @@ def _pretty(value: Any, newline: str, out: list[str]) -> None:
         out.append("true" if value else "false")
     elif kind is int:
         out.append(int.__repr__(value))
+    elif kind is float and math.isfinite(value):
+        out.append(float.__repr__(value))  # what json writes for a finite float (search scores)
     else:
         raise _Unusual
 
