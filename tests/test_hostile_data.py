@@ -3,6 +3,7 @@ problem (exit 3) or is shown safely, never a traceback or a hang."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -154,3 +155,19 @@ def test_long_values_are_cut_short_in_messages(invoke: Invoke, tmp_path: Path) -
         run = invoke(*args)
         assert run.exit_code in (2, 3)
         assert len(run.stderr) < 500, args
+
+
+def test_jsonl_records_survive_str_splitlines(invoke: Invoke, tmp_path: Path) -> None:
+    # U+2028 and U+2029 are valid raw in JSON strings, but str.splitlines (and JavaScript
+    # before ES2019) cut lines at them: they are escaped like C1 controls.
+    title = "a\u2028b\u2029c\x85d"
+    path = write(
+        tmp_path,
+        f'[[events]]\nid = "a"\ndate = "2025"\ntitle = "{title}"\n'
+        f'[[events]]\nid = "b"\ndate = "2026"\ntitle = "{title}"\n',
+    )
+    run = invoke("list", "--no-bundled", "--data", str(path), "--format", "jsonl")
+    lines = run.stdout.splitlines()
+    assert len(lines) == 2
+    assert [json.loads(line)["title"] for line in lines] == [title, title]
+    assert "\\u2028" in run.stdout and "\\u2029" in run.stdout

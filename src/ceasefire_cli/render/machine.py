@@ -11,8 +11,10 @@ from typing import Any
 from .views import ROW_FIELDS, Listing, Report, View, cell
 
 # JSON escapes C0 controls itself; C1 controls and bidi overrides are escaped here too, so that
-# JSON shown on a terminal cannot drive it. The parsed data is unchanged.
-_INVISIBLE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# JSON shown on a terminal cannot drive it, and so are the line and paragraph separators
+# U+2028/U+2029, at which str.splitlines (and older JavaScript) would cut a JSONL record.
+# The parsed data is unchanged.
+_INVISIBLE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def _dumps(value: Any, *, indent: int | None) -> str:
