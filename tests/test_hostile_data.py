@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from ceasefire_cli import dataset
+from ceasefire_cli.dataset import check_files
 from conftest import Invoke, write
 
 DEEP = 100_000
@@ -171,3 +172,19 @@ def test_jsonl_records_survive_str_splitlines(invoke: Invoke, tmp_path: Path) ->
     assert len(lines) == 2
     assert [json.loads(line)["title"] for line in lines] == [title, title]
     assert "\\u2028" in run.stdout and "\\u2029" in run.stdout
+
+
+@pytest.mark.parametrize(
+    ("record", "expected"),
+    [
+        ('id = "a\\n"\ndate = "2025"\ntitle = "t"\n', "2: event a\n: id: must be lowercase kebab-case (a-z, 0-9, '-')"),
+        ('id = "a"\ndate = "2025"\ntitle = "t"\ntags = ["truce\\n"]\n', "5: event a: tags: 'truce\n' must be lowercase kebab-case"),
+        ('id = "a"\ndate = "2025"\ntitle = "t"\nsources = [{name = "n", url = "https://x.y/\\n"}]\n', "1: event a: sources.url: 'https://x.y/\n' is not an http(s) URL"),
+    ],
+)  # fmt: skip
+def test_a_trailing_newline_does_not_slip_past_a_pattern(
+    tmp_path: Path, record: str, expected: str
+) -> None:
+    # re's `$` also matches before a trailing newline: ids, tags and URLs are fullmatched.
+    path = write(tmp_path, "[[events]]\n" + record)
+    assert [str(problem) for problem in check_files([path])] == [f"{path}:{expected}"]

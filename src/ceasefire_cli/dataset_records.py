@@ -141,7 +141,7 @@ def _begin_record(
     )
     check.keys(table, *keys)
     record_id = check.text(table, "id")
-    if record_id is not None and not schema.ID_PATTERN.match(record_id):
+    if record_id is not None and not schema.ID_PATTERN.fullmatch(record_id):
         check.problem("must be lowercase kebab-case (a-z, 0-9, '-')", "id")
         return check, None
     return check, record_id
@@ -185,7 +185,7 @@ def _read_sources(check: _Checker, value: object) -> tuple[Source, ...]:
                 )
         name = check.text(item, "name")
         url = check.text(item, "url")
-        if url is not None and not schema.URL_PATTERN.match(url):
+        if url is not None and not schema.URL_PATTERN.fullmatch(url):
             check.problem(f"{quote(url)} is not an http(s) URL", "sources.url")
         if name is None:
             check.problem("missing (required)", "sources.name")
@@ -216,7 +216,7 @@ def read_event(table: Mapping[str, Any], line: int | None, content: FileContent)
     title = check.text(table, "title")
     tags = check.strings(table, "tags")
     for tag in tags:
-        if not schema.TAG_PATTERN.match(tag):
+        if not schema.TAG_PATTERN.fullmatch(tag):
             check.problem(f"{quote(tag)} must be lowercase kebab-case", "tags")
     texts = {key: check.text(table, key) for key in schema.EVENT_TEXT_KEYS}
     actors = check.strings(table, "actors")

@@ -33,6 +33,7 @@ PROVENANCES = ("article", "follow-up", "user")
 DATINGS = ("article", "derived", "sources")
 ACTOR_KINDS = ("person", "country", "organisation", "group", "media")
 
+# Used with fullmatch: `$` alone would also match before a trailing newline ("a\n").
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TAG_PATTERN = ID_PATTERN
 URL_PATTERN = re.compile(r"^https?://\S+$")
