@@ -188,3 +188,29 @@ def test_a_trailing_newline_does_not_slip_past_a_pattern(
     # re's `$` also matches before a trailing newline: ids, tags and URLs are fullmatched.
     path = write(tmp_path, "[[events]]\n" + record)
     assert [str(problem) for problem in check_files([path])] == [f"{path}:{expected}"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://x.y/\x1b]52;c;aGk=\x07",
+        "https://x.y/\x9b31m",
+        "https://x.y/\u202egnp.exe",
+        "https://x.y/\x00",
+    ],
+)
+def test_a_url_with_control_or_bidi_characters_is_a_problem(
+    invoke: Invoke, tmp_path: Path, url: str
+) -> None:
+    # iCalendar's URL property carries the URL as it is: an ESC in it reached the file raw.
+    path = write(
+        tmp_path,
+        '[[events]]\nid = "a"\ndate = "2025"\ntitle = "t"\n[[events.sources]]\nname = "n"\n'
+        f"url = {json.dumps(url)}\n",
+    )
+    run = invoke("export", "--format", "ics", "--no-bundled", "--data", str(path))
+    assert run.exit_code == 3
+    assert run.stdout == ""
+    first = run.stderr.splitlines()[0]
+    assert first.startswith(f"{path}:7: event a: sources.url: 'https://x.y/\\")
+    assert first.endswith("' is not an http(s) URL")
