@@ -214,3 +214,14 @@ def test_a_url_with_control_or_bidi_characters_is_a_problem(
     first = run.stderr.splitlines()[0]
     assert first.startswith(f"{path}:7: event a: sources.url: 'https://x.y/\\")
     assert first.endswith("' is not an http(s) URL")
+
+
+def test_timelinejs_escapes_c1_controls_and_bidi_like_every_json(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    title = "a\x9b31mb\u202ec\x7fd\u2028e"
+    path = write(tmp_path, f'[[events]]\nid = "a"\ndate = "2025"\ntitle = {json.dumps(title)}\n')
+    run = invoke("export", "--format", "timelinejs", "--no-bundled", "--data", str(path))
+    assert run.exit_code == 0
+    assert not any(char in run.stdout for char in "\x9b\u202e\x7f\u2028")
+    assert json.loads(run.stdout)["events"][0]["text"]["headline"] == title

@@ -17,7 +17,8 @@ from .views import ROW_FIELDS, Listing, Report, View, cell
 _INVISIBLE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
-def _dumps(value: Any, *, indent: int | None) -> str:
+def json_text(value: Any, *, indent: int | None) -> str:
+    """JSON as every format writes it: UTF-8 as is, invisible and control characters escaped."""
     # ensure_ascii=False keeps Arabic readable.
     separators = None if indent else (",", ":")
     text = json.dumps(value, ensure_ascii=False, indent=indent, separators=separators)
@@ -26,7 +27,7 @@ def _dumps(value: Any, *, indent: int | None) -> str:
 
 def render_json(view: View) -> str:
     payload = view.records if isinstance(view, Listing) else view.record
-    return _dumps(payload, indent=2) + "\n"
+    return json_text(payload, indent=2) + "\n"
 
 
 def _line_records(view: View) -> list[Any]:
@@ -38,7 +39,7 @@ def _line_records(view: View) -> list[Any]:
 
 
 def render_jsonl(view: View) -> str:
-    return "".join(_dumps(record, indent=None) + "\n" for record in _line_records(view))
+    return "".join(json_text(record, indent=None) + "\n" for record in _line_records(view))
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
