@@ -26,3 +26,11 @@ def test_list_json_does_not_import_rich() -> None:
         "    assert main(['list', '--json', '--today', '2026-11-30']) == 0\n"
     )
     assert not any(name == "rich" or name.startswith("rich.") for name in _modules_after(code))
+
+
+def test_importing_the_package_imports_none_of_it_until_used() -> None:
+    # So that the console script's imports all happen where a Ctrl-C is caught (launch.py).
+    modules = _modules_after("import ceasefire_cli")
+    assert not {name for name in modules if name.startswith("ceasefire_cli.")}
+    modules = _modules_after("from ceasefire_cli import Period, load_timeline")
+    assert {"ceasefire_cli.model", "ceasefire_cli.dataset"} <= modules
