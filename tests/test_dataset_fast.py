@@ -41,16 +41,18 @@ def test_an_invalid_event_falls_back_to_the_checked_path() -> None:
 VALUES = st.one_of(
     st.none(),  # None means: remove the key
     st.text(max_size=12),
-    st.sampled_from(["", "  ", "2025", "2025-02", "2025-02-29", "2024-02-29", "x-y", "Bad Id"]),
+    st.sampled_from(
+        ["", "  ", "2025", "2025-02", "2025-02-29", "2024-02-29", "x-y", "x-y\n", "Bad Id"]
+    ),
     st.sampled_from(["article", "follow-up", "user", "derived", "sources", "https://a.b/c"]),
     st.integers(),
     st.booleans(),
     st.dates().map(dt.date.isoformat),
-    st.lists(st.sampled_from(["talks", "Talks", "putin", "", 3]), max_size=3),
+    st.lists(st.sampled_from(["talks", "talks\n", "Talks", "putin", "", 3]), max_size=3),
     st.lists(
         st.dictionaries(
             st.sampled_from(["name", "url", "link"]),
-            st.sampled_from(["AP", "", "https://ap.org/x", "ftp://x", 1]),
+            st.sampled_from(["AP", "", "https://ap.org/x", "https://ap.org/x\n", "ftp://x", 1]),
         ),
         max_size=2,
     ),

@@ -3,11 +3,13 @@ problem (exit 3) or is shown safely, never a traceback or a hang."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from ceasefire_cli import dataset
+from ceasefire_cli.dataset import check_files
 from conftest import Invoke, write
 
 DEEP = 100_000
@@ -154,3 +156,72 @@ def test_long_values_are_cut_short_in_messages(invoke: Invoke, tmp_path: Path) -
         run = invoke(*args)
         assert run.exit_code in (2, 3)
         assert len(run.stderr) < 500, args
+
+
+def test_jsonl_records_survive_str_splitlines(invoke: Invoke, tmp_path: Path) -> None:
+    # U+2028 and U+2029 are valid raw in JSON strings, but str.splitlines (and JavaScript
+    # before ES2019) cut lines at them: they are escaped like C1 controls.
+    title = "a\u2028b\u2029c\x85d"
+    path = write(
+        tmp_path,
+        f'[[events]]\nid = "a"\ndate = "2025"\ntitle = "{title}"\n'
+        f'[[events]]\nid = "b"\ndate = "2026"\ntitle = "{title}"\n',
+    )
+    run = invoke("list", "--no-bundled", "--data", str(path), "--format", "jsonl")
+    lines = run.stdout.splitlines()
+    assert len(lines) == 2
+    assert [json.loads(line)["title"] for line in lines] == [title, title]
+    assert "\\u2028" in run.stdout and "\\u2029" in run.stdout
+
+
+@pytest.mark.parametrize(
+    ("record", "expected"),
+    [
+        ('id = "a\\n"\ndate = "2025"\ntitle = "t"\n', "2: event a\n: id: must be lowercase kebab-case (a-z, 0-9, '-')"),
+        ('id = "a"\ndate = "2025"\ntitle = "t"\ntags = ["truce\\n"]\n', "5: event a: tags: 'truce\n' must be lowercase kebab-case"),
+        ('id = "a"\ndate = "2025"\ntitle = "t"\nsources = [{name = "n", url = "https://x.y/\\n"}]\n', "1: event a: sources.url: 'https://x.y/\n' is not an http(s) URL"),
+    ],
+)  # fmt: skip
+def test_a_trailing_newline_does_not_slip_past_a_pattern(
+    tmp_path: Path, record: str, expected: str
+) -> None:
+    # re's `$` also matches before a trailing newline: ids, tags and URLs are fullmatched.
+    path = write(tmp_path, "[[events]]\n" + record)
+    assert [str(problem) for problem in check_files([path])] == [f"{path}:{expected}"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://x.y/\x1b]52;c;aGk=\x07",
+        "https://x.y/\x9b31m",
+        "https://x.y/\u202egnp.exe",
+        "https://x.y/\x00",
+    ],
+)
+def test_a_url_with_control_or_bidi_characters_is_a_problem(
+    invoke: Invoke, tmp_path: Path, url: str
+) -> None:
+    # iCalendar's URL property carries the URL as it is: an ESC in it reached the file raw.
+    path = write(
+        tmp_path,
+        '[[events]]\nid = "a"\ndate = "2025"\ntitle = "t"\n[[events.sources]]\nname = "n"\n'
+        f"url = {json.dumps(url)}\n",
+    )
+    run = invoke("export", "--format", "ics", "--no-bundled", "--data", str(path))
+    assert run.exit_code == 3
+    assert run.stdout == ""
+    first = run.stderr.splitlines()[0]
+    assert first.startswith(f"{path}:7: event a: sources.url: 'https://x.y/\\")
+    assert first.endswith("' is not an http(s) URL")
+
+
+def test_timelinejs_escapes_c1_controls_and_bidi_like_every_json(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    title = "a\x9b31mb\u202ec\x7fd\u2028e"
+    path = write(tmp_path, f'[[events]]\nid = "a"\ndate = "2025"\ntitle = {json.dumps(title)}\n')
+    run = invoke("export", "--format", "timelinejs", "--no-bundled", "--data", str(path))
+    assert run.exit_code == 0
+    assert not any(char in run.stdout for char in "\x9b\u202e\x7f\u2028")
+    assert json.loads(run.stdout)["events"][0]["text"]["headline"] == title

@@ -71,3 +71,11 @@ def test_a_table_imports_rich_but_not_the_other_commands() -> None:
     modules = _modules_after(_run_main("list", "--format", "table"))
     assert _loaded(modules, "rich")
     assert not _loaded(modules, "ceasefire_cli.cli.search_cmd")
+
+
+def test_importing_the_package_imports_none_of_it_until_used() -> None:
+    # So that the console script's imports all happen where a Ctrl-C is caught (launch.py).
+    modules = _modules_after("import ceasefire_cli")
+    assert not {name for name in modules if name.startswith("ceasefire_cli.")}
+    modules = _modules_after("from ceasefire_cli import Period, load_timeline")
+    assert {"ceasefire_cli.model", "ceasefire_cli.dataset"} <= modules

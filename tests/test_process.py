@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.abc
 import json
 import os
 import signal
@@ -209,3 +210,41 @@ def test_machine_formats_are_utf8_whatever_the_locale() -> None:
     )  # fmt: skip
     assert run.returncode == 0
     assert "ترامب وبوتين".encode() in run.stdout
+
+
+def test_ctrl_c_while_the_command_line_is_imported_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Importing typer, rich and the rest takes a few hundred milliseconds: a Ctrl-C then
+    # printed a traceback. launch.main imports them where KeyboardInterrupt is caught.
+    from ceasefire_cli import launch
+
+    class CtrlC(importlib.abc.MetaPathFinder):
+        def find_spec(self, name: str, *args: object) -> None:
+            if name == "ceasefire_cli.cli":
+                raise KeyboardInterrupt
+
+    for name in [name for name in sys.modules if name.startswith("ceasefire_cli.cli")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setattr(sys, "meta_path", [CtrlC(), *sys.meta_path])
+    assert launch.main() == 130
+    assert capsys.readouterr().err == "ceasefire: interrupted\n"
+
+
+@pytest.mark.skipif(not Path("/proc/self/maps").exists(), reason="needs /proc")
+def test_ctrl_c_at_start_up_exits_130_without_a_traceback() -> None:
+    process = subprocess.Popen(
+        [str(BIN / "ceasefire"), "list"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV, cwd="/",
+    )  # fmt: skip
+    # Wait until the command line is being imported (unicodedata is a shared library that
+    # only our modules load), then interrupt: mid-import or just after, one line either way.
+    deadline = time.monotonic() + 30
+    while "unicodedata" not in Path(f"/proc/{process.pid}/maps").read_text():
+        if time.monotonic() > deadline or process.poll() is not None:
+            process.kill()
+            pytest.skip("unicodedata is not a shared library here")
+        time.sleep(0.002)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=30)
+    assert (process.returncode, out, err) == (130, b"", b"ceasefire: interrupted\n")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from ceasefire_cli.text import fold, safe_text
@@ -48,6 +48,14 @@ def test_safe_text(raw: str, shown: str) -> None:
 
 def test_safe_text_one_line_mode_escapes_breaks() -> None:
     assert safe_text("a\tb\nc", keep_newlines=False) == "a\\x09b\\x0ac"
+    assert safe_text("a\u2028b\u2029c", keep_newlines=False) == "a\\u2028b\\u2029c"
+    assert safe_text("a\u2028b") == "a\u2028b"  # kept where line breaks are
+
+
+@given(st.text())
+@example("a\u2028b\u2029c\x85d\x1ce\rf")
+def test_one_line_mode_gives_one_line_whatever_the_text(text: str) -> None:
+    assert len(safe_text(text, keep_newlines=False).splitlines()) <= 1
 
 
 @given(st.text())

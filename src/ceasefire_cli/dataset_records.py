@@ -150,7 +150,7 @@ def _begin_record(
     )
     check.keys(table, *keys)
     record_id = check.text(table, "id")
-    if record_id is not None and not schema.ID_PATTERN.match(record_id):
+    if record_id is not None and not schema.ID_PATTERN.fullmatch(record_id):
         check.problem("must be lowercase kebab-case (a-z, 0-9, '-')", "id")
         return check, None
     return check, record_id
@@ -194,7 +194,7 @@ def _read_sources(check: _Checker, value: object) -> tuple[Source, ...]:
                 )
         name = check.text(item, "name")
         url = check.text(item, "url")
-        if url is not None and not schema.URL_PATTERN.match(url):
+        if url is not None and not schema.URL_PATTERN.fullmatch(url):
             check.problem(f"{quote(url)} is not an http(s) URL", "sources.url")
         if name is None:
             check.problem("missing (required)", "sources.name")
@@ -225,7 +225,7 @@ def _valid_sources(value: object) -> tuple[Source, ...] | None:
         name, url = item.get("name"), item.get("url")
         if not _is_text(name):
             return None
-        if url is not None and not (_is_text(url) and schema.URL_PATTERN.match(url)):
+        if url is not None and not (_is_text(url) and schema.URL_PATTERN.fullmatch(url)):
             return None
         sources.append(Source(name, url))
     return tuple(sources)
@@ -250,7 +250,7 @@ def _optional_fields_valid(get: Callable[[str], Any]) -> bool:
                 if type(item) is not str:
                     return False
     tags = get("tags")
-    if tags and not all(schema.TAG_PATTERN.match(tag) for tag in tags):
+    if tags and not all(schema.TAG_PATTERN.fullmatch(tag) for tag in tags):
         return False
     provenance, dating = get("provenance"), get("dating")
     # Tuples, not sets: a value of any TOML type (a list, say) can be tested without hashing.
@@ -274,7 +274,7 @@ def _valid_event(table: Mapping[str, Any], line: int | None, origin: str) -> Eve
     event_id, date_text, title = table["id"], table["date"], table["title"]
     if type(event_id) is not str or type(date_text) is not str or not _is_text(title):
         return None
-    if not schema.ID_PATTERN.match(event_id):
+    if not schema.ID_PATTERN.fullmatch(event_id):
         return None
     if not _optional_fields_valid(get):
         return None
@@ -341,7 +341,7 @@ def _checked_event(table: Mapping[str, Any], line: int | None, content: FileCont
     title = check.text(table, "title")
     tags = check.strings(table, "tags")
     for tag in tags:
-        if not schema.TAG_PATTERN.match(tag):
+        if not schema.TAG_PATTERN.fullmatch(tag):
             check.problem(f"{quote(tag)} must be lowercase kebab-case", "tags")
     texts = {key: check.text(table, key) for key in schema.EVENT_TEXT_KEYS}
     actors = check.strings(table, "actors")

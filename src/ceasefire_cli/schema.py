@@ -33,9 +33,12 @@ PROVENANCES = ("article", "follow-up", "user")
 DATINGS = ("article", "derived", "sources")
 ACTOR_KINDS = ("person", "country", "organisation", "group", "media")
 
+# Used with fullmatch: `$` alone would also match before a trailing newline ("a\n").
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TAG_PATTERN = ID_PATTERN
-URL_PATTERN = re.compile(r"^https?://\S+$")
+# No spaces, control characters (ESC would reach calendars and terminals raw) or bidi
+# overrides (which can make a link read as another).
+URL_PATTERN = re.compile("^https?://[^\\s\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]+$")
 
 WINDOW_REQUIRED = ("id", "kind", "title", "event", "issued")
 WINDOW_KEYS = (

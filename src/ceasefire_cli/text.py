@@ -32,7 +32,9 @@ def fold(text: str) -> str:
 # C0/C1 controls (ESC starts CSI/OSC sequences, incl. OSC 52 clipboard writes and OSC 8 links),
 # DEL, and the bidi embedding/override/isolate controls (U+202A-202E, U+2066-2069).
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_UNSAFE_WITH_BREAKS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# One-record-a-line formats also escape tab, newline and the Unicode line and paragraph
+# separators, at which str.splitlines and some viewers break a line.
+_UNSAFE_WITH_BREAKS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -43,7 +45,8 @@ def _escape(match: re.Match[str]) -> str:
 def safe_text(text: str, *, keep_newlines: bool = True) -> str:
     """Show control characters as visible escapes (ESC → '\\x1b') so data cannot drive the terminal.
 
-    With keep_newlines=False, tab and newline are escaped too, for one-record-a-line formats.
+    With keep_newlines=False, tab and line breaks (LF, U+2028, U+2029) are escaped too, for
+    one-record-a-line formats.
     """
     pattern = _UNSAFE if keep_newlines else _UNSAFE_WITH_BREAKS
     return pattern.sub(_escape, text)

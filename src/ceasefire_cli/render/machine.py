@@ -13,11 +13,14 @@ from typing import Any
 from .views import ROW_FIELDS, Listing, Report, View, cell
 
 # JSON escapes C0 controls itself; C1 controls and bidi overrides are escaped here too, so that
-# JSON shown on a terminal cannot drive it. The parsed data is unchanged.
-_INVISIBLE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# JSON shown on a terminal cannot drive it, and so are the line and paragraph separators
+# U+2028/U+2029, at which str.splitlines (and older JavaScript) would cut a JSONL record.
+# The parsed data is unchanged.
+_INVISIBLE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
-def _dumps(value: Any, *, indent: int | None) -> str:
+def json_text(value: Any, *, indent: int | None) -> str:
+    """JSON as every format writes it: UTF-8 as is, invisible and control characters escaped."""
     # ensure_ascii=False keeps Arabic readable.
     if indent == 2:
         text = pretty_json(value)
@@ -102,7 +105,7 @@ _escape_string: Callable[[str], str] = json.encoder.encode_basestring
 
 def render_json(view: View) -> str:
     payload = view.records if isinstance(view, Listing) else view.record
-    return _dumps(payload, indent=2) + "\n"
+    return json_text(payload, indent=2) + "\n"
 
 
 def _line_records(view: View) -> list[Any]:
@@ -114,7 +117,7 @@ def _line_records(view: View) -> list[Any]:
 
 
 def render_jsonl(view: View) -> str:
-    return "".join(_dumps(record, indent=None) + "\n" for record in _line_records(view))
+    return "".join(json_text(record, indent=None) + "\n" for record in _line_records(view))
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import html
-import json
 from typing import Any
 
+from .machine import json_text
 from .views import Export
 
 
@@ -60,4 +60,5 @@ def render_timelinejs(export: Export) -> str:
         "events": events,
         "eras": eras,
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    # As every JSON output: C1 controls and bidi overrides escaped, the data unchanged.
+    return json_text(document, indent=2) + "\n"

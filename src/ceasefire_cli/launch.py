@@ -1,0 +1,20 @@
+"""The `ceasefire` console script: the command line is imported where a Ctrl-C is caught.
+
+Importing typer, rich and the rest takes a few hundred milliseconds; a Ctrl-C then would
+otherwise print a traceback. The package itself imports nothing on import (__init__.py).
+"""
+
+from __future__ import annotations
+
+import sys
+
+INTERRUPTED = 130  # ExitCode.INTERRUPTED, not imported: errors.py may be what is loading
+
+
+def main() -> int:
+    try:
+        from .cli import main as run
+    except KeyboardInterrupt:
+        sys.stderr.write("ceasefire: interrupted\n")
+        return INTERRUPTED
+    return run()
