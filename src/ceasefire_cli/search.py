@@ -483,10 +483,11 @@ class _Budget:
 
 
 # A pattern whose matches in a text alone can be told from its matches in the texts joined: no
-# anchors, word boundaries, lookaround, atomic or possessive groups, fuzzy matching or inline
-# flags. Matched over the joined texts, it touches every text it matches alone (and perhaps
-# others), so only those are matched alone. Anything that looks otherwise is matched text by text.
-_CONTEXTUAL = re.compile(r"[$^]|\\[AZzbBGmMKXpPN]|\(\?|[*+?}]\+|\{(?![\d,]*\})")
+# anchors, lookaround, atomic or possessive groups, fuzzy matching or inline flags (word
+# boundaries are fine: the joiner is not a word character, like the ends of a text). Matched
+# over the joined texts, it touches every text it matches alone (and perhaps others), so only
+# those are matched alone. Anything that looks otherwise is matched text by text.
+_CONTEXTUAL = r"[$^]|\\[AZzGKXpPN]|\(\?|[*+?}]\+|\{(?![\d,]*\})"  # compiled when used
 
 
 @dataclass(frozen=True, slots=True)
@@ -567,7 +568,7 @@ class _Finder:
         """The texts the -E pattern may match in: those a match over the joined texts touches,
         when the pattern allows it (see _CONTEXTUAL); else all."""
         assert self.budget is not None
-        if _CONTEXTUAL.search(self.regex.pattern):
+        if re.search(_CONTEXTUAL, self.regex.pattern):
             return range(len(column.owners))
         starts = column.original_starts()
         touched: set[int] = set()
