@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from ceasefire_cli.folding import (
     Offsets,
+    distinct_words,
     fold_char,
     fold_map,
     fold_text,
@@ -123,6 +124,8 @@ def test_whole_text_folding_is_folding_each_character(text: str, casefold: bool)
     assert (mapped.text, mapped.origin, mapped.original) == (folded, origin, text)
     mapped_origin = origin_map(text, casefold=casefold)  # None: the identity
     assert (tuple(range(len(text))) if mapped_origin is None else mapped_origin) == origin
+    assert distinct_words(text) == set(re.findall(r"\w+", text))
+    assert distinct_words(folded) == set(re.findall(r"\w+", folded))
     same, words, in_alphabet = fold_words(text, casefold=casefold)
     assert same == folded
     if in_alphabet and len(folded) == len(text):

@@ -106,7 +106,7 @@ def queries(draw: st.DrawFn, made: tuple[Event, ...]) -> list[str]:
 PATTERNS = (
     r"cease\w*", "truce|ceasefire", "^Putin", r"\bkyiv\b", "(?i)SEA", "[^ ]+fire", "a.b",
     "بوت", r"\d+-day", "ين$", r"(?:bl)?ack", "e+", "x*", r"\w+ \w+", "S", r"\s", ".",
-    "(a|aa)+", r"ـ|\u064f",
+    "(a|aa)+", r"ـ|\u064f", r"\Bfire", r"\mkyiv\M", r"s\b", r"\W+", r"\bبوتين",
 )  # fmt: skip
 OPTIONS = st.builds(
     SearchOptions,

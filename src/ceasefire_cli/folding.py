@@ -193,6 +193,18 @@ def fold_words(text: str, *, casefold: bool = True) -> tuple[str, bytes, bool]:
     return folded, words, True
 
 
+def distinct_words(text: str) -> set[str]:
+    """The distinct words of a text, as set(re.findall(r'\\w+', text)): at C speed but for
+    the making of each word, when the text is in the alphabet (as folded text mostly is)."""
+    alphabet = _alphabet()
+    try:
+        codes = codecs.charmap_encode(text, "strict", alphabet.encoding)[0]
+    except UnicodeEncodeError:
+        return set(re.findall(r"\w+", text))
+    words = set(codes.translate(alphabet.spaced).split())  # every other character a space
+    return {codecs.charmap_decode(word, "strict", alphabet.decoding)[0] for word in words}
+
+
 def _decode(codes: bytes) -> tuple[str, bytes]:
     alphabet = _alphabet()
     text = codecs.charmap_decode(codes, "strict", alphabet.decoding)[0]
@@ -223,37 +235,65 @@ def _fold_mixed(text: str, casefold: bool) -> tuple[str, bytes, bool]:
 
 # --- the alphabet folded at C speed -----------------------------------------------------------
 
-# In order of preference; a character is taken when it and its foldings (both with and without
-# case folding) are each at most one character of the alphabet, up to 256 characters in all.
-_PREFERRED = (
-    "".join(map(chr, range(128)))
-    + "،؛؟"  # Arabic letters, tatweel, harakat, digits and punctuation; then Persian letters
-    + "".join(map(chr, (*range(0x0621, 0x063B), *range(0x0640, 0x0656), *range(0x0660, 0x066D))))
-    + "\u0670\u0671"
-    + "".join(map(chr, range(0x06F0, 0x06FA)))
-    + "پچژکگی"
-    + "\u00a0\u200c\u200d\u200e\u200f«»–—‘’“”•·°§"
-    + "éèêëàâäáãçíîïıñóôöõúûüğşšžčćřýÉÇÖÜŞŠŽČ"
-    + "".join(map(chr, range(0x0656, 0x0660)))
-)
+
+def _preferred() -> str:
+    """The candidates, in order of preference; a character is taken when it and its foldings
+    (with and without case folding) are each at most one character of the alphabet, up to
+    256 characters in all."""
+    return (
+        "".join(map(chr, range(128)))
+        + "،؛؟"  # Arabic letters, tatweel, harakat, digits and punctuation; then Persian letters
+        + "".join(
+            map(chr, (*range(0x0621, 0x063B), *range(0x0640, 0x0656), *range(0x0660, 0x066D)))
+        )
+        + "\u0670\u0671"
+        + "".join(map(chr, range(0x06F0, 0x06FA)))
+        + "پچژکگی"
+        + "\u00a0\u200c\u200d\u200e\u200f«»–—‘’“”•·°§"
+        + "éèêëàâäáãçíîïıñóôöõúûüğşšžčćřýÉÇÖÜŞŠŽČ"
+        + "".join(map(chr, range(0x0656, 0x0660)))
+    )
 
 
-@dataclass(frozen=True, slots=True)
 class _Alphabet:
-    encoding: Any  # codecs.charmap_build: character -> code (its position in `decoding`)
-    decoding: str  # code -> character
-    folds: dict[bool, bytes]  # casefold -> translate table: code -> code of its folding
-    dropped: bytes  # codes of the characters that fold to nothing (the same without casefold)
-    kept: bytes  # translate table: code -> 0 for a character that folds to nothing, else 1
-    words: bytes  # translate table: code -> 1 for a word character (is_word), else 0
-    outside: re.Pattern[str]  # a run of characters outside the alphabet
-    nothing: re.Pattern[str]  # a character that folds to nothing
+    """The tables that fold text in the alphabet at C speed (a plain class: cheap to import)."""
+
+    __slots__ = (
+        "decoding", "dropped", "encoding", "folds", "kept", "nothing", "outside", "spaced", "words"
+    )  # fmt: skip
+
+    def __init__(self, chars: list[str]) -> None:
+        index = {char: code for code, char in enumerate(chars)}
+        # code -> character; U+FFFE: no character
+        self.decoding = "".join(chars) + "\ufffe" * (256 - len(chars))
+        # character -> code (its position in `decoding`)
+        self.encoding: Any = codecs.charmap_build(self.decoding)
+        # casefold -> translate table: code -> code of its folding
+        self.folds = {
+            mode: bytes(
+                index[fold_char(char, mode)] if fold_char(char, mode) else code
+                for code, char in enumerate(chars)
+            )
+            + bytes(range(len(chars), 256))
+            for mode in (True, False)
+        }
+        # codes of the characters that fold to nothing (the same without casefold)
+        self.dropped = bytes(code for code, char in enumerate(chars) if fold_char(char) == "")
+        # translate table: code -> 0 for a character that folds to nothing, else 1
+        self.kept = bytes(0 if code in self.dropped else 1 for code in range(256))
+        # translate table: code -> 1 for a word character (is_word), else 0
+        self.words = bytes(code < len(chars) and is_word(chars[code]) for code in range(256))
+        # translate table: a word character's code -> itself, else a space
+        self.spaced = bytes(code if self.words[code] else ord(" ") for code in range(256))
+        # a run of characters outside the alphabet; a character that folds to nothing
+        self.outside = re.compile("[^" + "".join(map(re.escape, chars)) + "]+")
+        self.nothing = re.compile("[" + "".join(re.escape(chars[c]) for c in self.dropped) + "]")
 
 
 @cache
 def _alphabet() -> _Alphabet:
     chars: list[str] = []
-    for char in dict.fromkeys(_PREFERRED):
+    for char in dict.fromkeys(_preferred()):
         foldings = {fold_char(char, True), fold_char(char, False)}
         # At most one character each; and nothing folds to nothing in one mode only, so that
         # `dropped` (and origin_map) serve both.
@@ -269,20 +309,4 @@ def _alphabet() -> _Alphabet:
             break
         chars = kept
     assert chars[:128] == [chr(code) for code in range(128)]  # ASCII is its own code
-    index = {char: code for code, char in enumerate(chars)}
-    decoding = "".join(chars) + "\ufffe" * (256 - len(chars))  # U+FFFE: no character
-    folds = {
-        mode: bytes(
-            index[fold_char(char, mode)] if fold_char(char, mode) else code
-            for code, char in enumerate(chars)
-        )
-        + bytes(range(len(chars), 256))
-        for mode in (True, False)
-    }
-    dropped = bytes(code for code, char in enumerate(chars) if fold_char(char) == "")
-    kept_codes = bytes(0 if code in dropped else 1 for code in range(256))
-    words = bytes(code < len(chars) and is_word(chars[code]) for code in range(256))
-    outside = re.compile("[^" + "".join(map(re.escape, chars)) + "]+")
-    nothing = re.compile("[" + "".join(re.escape(chars[code]) for code in dropped) + "]")
-    encoding = codecs.charmap_build(decoding)
-    return _Alphabet(encoding, decoding, folds, dropped, kept_codes, words, outside, nothing)
+    return _Alphabet(chars)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import functools
 import itertools
 import math
 import operator
@@ -27,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import UsageError
-from .folding import Offsets, fold_char, fold_text, fold_words, to_original
+from .folding import Offsets, distinct_words, fold_char, fold_text, fold_words, to_original
 from .model import Actor, Event, Place, Timeline
 from .query import actor_names
 from .searchquery import (
@@ -54,7 +55,6 @@ LIST_FIELDS = frozenset({"actors", "places", "tags"})
 TEXT_FIELDS = ("title", "summary", "text_ar", "note")  # in the order an event's texts are read
 REGEX_SECONDS = 2.0  # the whole -E search: a pattern that needs longer is refused
 _K1, _B = 1.2, 0.75
-_TOKEN = re.compile(r"\w+")
 _LONGEST_CLITIC = max(map(len, ARABIC_CLITICS))
 _FIELD_ORDER = {name: order for order, name in enumerate(FIELDS)}
 # Characters that may join the texts of a field: neither letters, digits nor space, so that a
@@ -117,23 +117,49 @@ class _Column:
         self.casefold = casefold
         self._offsets: dict[int, Offsets | None] = {}
         self._original_starts: list[int] | None = None
-        self._words: bytes | None = None
+        self._texts: dict[int, int] | None = None
         self.joiner = next((j for j in _JOINERS if j not in avoid), "\x00")
         # A pattern that holds the joiner could match across texts: run it on each alone.
         self.separate = self.joiner in avoid
         self.joined = self.joiner + self.joiner.join(texts)
-        self.folded, self._words, self.in_alphabet = fold_words(self.joined, casefold=casefold)
-        if self.in_alphabet and len(self.folded) == len(self.joined):
-            self.starts = self.original_starts()  # nothing dropped: the same places
+
+    @functools.cached_property
+    def _folding(self) -> tuple[str, bytes, bool, list[int]]:
+        """Folded when first needed (-E matches the original texts, and needs the folded ones
+        only to count the words of fields it matched in)."""
+        folded, words, in_alphabet = fold_words(self.joined, casefold=self.casefold)
+        if in_alphabet and len(folded) == len(self.joined):
+            starts = self.original_starts()  # nothing dropped: the same places
         else:
-            lengths = list(map(len, self.folded.split(self.joiner)[1:]))
-            if len(lengths) != len(texts):  # a text holds the joiner: fold each alone
-                each = [fold_words(text, casefold=casefold) for text in texts]
-                self.folded = self.joiner + self.joiner.join(folded for folded, _, _ in each)
-                self._words = b"\x00" + b"\x00".join(words for _, words, _ in each)
-                self.in_alphabet = all(known for _, _, known in each)
-                lengths = [len(folded) for folded, _, _ in each]
-            self.starts = _starts(lengths)
+            lengths = list(map(len, folded.split(self.joiner)[1:]))
+            if len(lengths) != len(self.originals):  # a text holds the joiner
+                each = [fold_words(text, casefold=self.casefold) for text in self.originals]
+                folded = self.joiner + self.joiner.join(text for text, _, _ in each)
+                words = b"\x00" + b"\x00".join(text_words for _, text_words, _ in each)
+                in_alphabet = all(known for _, _, known in each)
+                lengths = [len(text) for text, _, _ in each]
+            starts = _starts(lengths)
+        return folded, words, in_alphabet, starts
+
+    @functools.cached_property
+    def folded(self) -> str:
+        """The texts folded and joined."""
+        return self._folding[0]
+
+    @functools.cached_property
+    def words(self) -> bytes:
+        """For each character of `folded`, 1 if it is a word character (\\w), else 0."""
+        return self._folding[1]
+
+    @functools.cached_property
+    def in_alphabet(self) -> bool:
+        """Whether every character folded to at most one (see folding.fold_words)."""
+        return self._folding[2]
+
+    @functools.cached_property
+    def starts(self) -> list[int]:
+        """Where each text starts in `folded`."""
+        return self._folding[3]
 
     def end(self, k: int) -> int:
         """Where text k ends in `folded`."""
@@ -143,17 +169,11 @@ class _Column:
         """The text that position `position` of `folded` is in (or the one before a joiner)."""
         return bisect.bisect_right(self.starts, position) - 1
 
-    def texts_of(self, owner: int) -> range:
-        """The texts of the event (or item) at position `owner`: one or none for an event,
-        one for each spelling of an item (owners never decrease from one text to the next)."""
-        first = bisect.bisect_left(self.owners, owner)
-        return range(first, bisect.bisect_right(self.owners, owner, first))
-
-    @property
-    def words(self) -> bytes:
-        """For each character of `folded`, 1 if it is a word character (\\w), else 0."""
-        assert self._words is not None
-        return self._words
+    def text_of(self, event: int) -> int | None:
+        """The text of the event at position `event` (a text field's column), if it has one."""
+        if self._texts is None:
+            self._texts = dict(zip(self.owners, range(len(self.owners)), strict=True))
+        return self._texts.get(event)
 
     def words_in(self, k: int) -> int:
         """The number of words (\\w+) in folded text k."""
@@ -181,14 +201,14 @@ class _Column:
             return to_original(self.originals[k], None, start, end)
         return offsets.to_original(start, end)
 
-    def matches(self, k: int, starts: list[int], ends: list[int]) -> list[Match]:
+    def matches(self, k: int, spans: list[tuple[int, int]]) -> list[Match]:
         """The Matches for folded spans of `folded` inside text k."""
         base = self.starts[k]
         original = self.originals[k]
         item = self.name if self.items is None else self.items[self.owners[k]]
         offsets = self.offsets(k)
         matches = []
-        for start, end in zip(starts, ends, strict=True):
+        for start, end in spans:
             if offsets is None:
                 first, last = start - base, end - base
             else:
@@ -299,18 +319,23 @@ class _Index:
         if name in LIST_FIELDS:
             return self.list_length(name, getattr(self.events[event], name))
         column = self.column(name)
-        texts = column.texts_of(event)
-        return column.words_in(texts[0]) if texts else 0
+        k = column.text_of(event)
+        return 0 if k is None else column.words_in(k)
 
 
 # --- matching ------------------------------------------------------------------------------------
 
 
 def _alias_groups(timeline: Timeline, casefold: bool) -> list[set[str]]:
-    groups = [set(actor_names(actor)) for actor in timeline.actors]
+    groups = [list(actor_names(actor)) for actor in timeline.actors]
     for place in timeline.places:
-        groups.append({place.name, *place.aliases, *((place.name_ar,) if place.name_ar else ())})
-    return [{" ".join(fold_text(n, casefold=casefold).split()) for n in group} for group in groups]
+        groups.append([place.name, *place.aliases, *((place.name_ar,) if place.name_ar else ())])
+    names = [name for group in groups for name in group]
+    folded = fold_text("\x00".join(names), casefold=casefold).split("\x00")  # all at once
+    if len(folded) != len(names):  # a name holds the separator
+        folded = [fold_text(name, casefold=casefold) for name in names]
+    spellings = iter(" ".join(name.split()) for name in folded)
+    return [{next(spellings) for _ in group} for group in groups]
 
 
 class _Pattern:
@@ -336,8 +361,11 @@ class _Pattern:
                 firsts.append(first)
         overlapping = any(map(_overlaps_itself, firsts))
         self.firsts = None if overlapping or len(firsts) > 24 else firsts
+        self.ascii = any(first.isascii() for first in firsts)  # else not in ASCII text
 
     def spans(self, text: str) -> list[tuple[int, int]]:
+        if not self.ascii and text.isascii():
+            return []
         if self.literal is not None:
             return [(start, start + len(self.literal)) for start in _find_all(text, self.literal)]
         if self.firsts is None:
@@ -455,10 +483,11 @@ class _Budget:
 
 
 # A pattern whose matches in a text alone can be told from its matches in the texts joined: no
-# anchors, word boundaries, lookaround, atomic or possessive groups, fuzzy matching or inline
-# flags. Matched over the joined texts, it touches every text it matches alone (and perhaps
-# others), so only those are matched alone. Anything that looks otherwise is matched text by text.
-_CONTEXTUAL = re.compile(r"[$^]|\\[AZzbBGmMKXpPN]|\(\?|[*+?}]\+|\{(?![\d,]*\})")
+# anchors, lookaround, atomic or possessive groups, fuzzy matching or inline flags (word
+# boundaries are fine: the joiner is not a word character, like the ends of a text). Matched
+# over the joined texts, it touches every text it matches alone (and perhaps others), so only
+# those are matched alone. Anything that looks otherwise is matched text by text.
+_CONTEXTUAL = r"[$^]|\\[AZzGKXpPN]|\(\?|[*+?}]\+|\{(?![\d,]*\})"  # compiled when used
 
 
 @dataclass(frozen=True, slots=True)
@@ -522,6 +551,9 @@ class _Finder:
                 if matches:
                     by_owner.setdefault(owner, []).extend(matches)
             return _MatchesFound(by_owner)
+        patterns = [pattern for pattern in (self.typed, self.aliases) if pattern is not None]
+        if column.joined.isascii() and not any(pattern.ascii for pattern in patterns):
+            return _MatchesFound({})  # no spelling is in ASCII text: no need to fold it
         if column.separate:
             spans = []
             for k in range(len(column.owners)):
@@ -536,7 +568,7 @@ class _Finder:
         """The texts the -E pattern may match in: those a match over the joined texts touches,
         when the pattern allows it (see _CONTEXTUAL); else all."""
         assert self.budget is not None
-        if _CONTEXTUAL.search(self.regex.pattern):
+        if re.search(_CONTEXTUAL, self.regex.pattern):
             return range(len(column.owners))
         starts = column.original_starts()
         touched: set[int] = set()
@@ -574,18 +606,24 @@ class _SpansFound(_Found):
 
     def __init__(self, column: _Column, spans: list[tuple[int, int]]) -> None:
         self.column = column
-        self.starts = [start for start, _ in spans]
-        self.ends = [end for _, end in spans]
-        texts = map(bisect.bisect_right, itertools.repeat(column.starts), self.starts)
-        self.owners = set(map(column.owners.__getitem__, map((-1).__add__, texts)))
+        self.spans = spans
+        # For each owner, its texts with spans, and which (spans are in order of text).
+        self.by_owner: dict[int, list[tuple[int, int, int]]] = {}
+        starts, owners = column.starts, column.owners
+        k = -1
+        for number, (start, _) in enumerate(spans):
+            if k < 0 or (k + 1 < len(starts) and start >= starts[k + 1]):
+                k = bisect.bisect_right(starts, start, max(k, 0)) - 1
+                self.by_owner.setdefault(owners[k], []).append((k, number, number + 1))
+            else:
+                text, first, _ = self.by_owner[owners[k]][-1]
+                self.by_owner[owners[k]][-1] = (text, first, number + 1)
+        self.owners = set(self.by_owner)
 
     def matches(self, owner: int) -> list[Match]:
-        column = self.column
         matches = []
-        for k in column.texts_of(owner):
-            first = bisect.bisect_left(self.starts, column.starts[k])
-            last = bisect.bisect_left(self.starts, column.end(k), first)
-            matches += column.matches(k, self.starts[first:last], self.ends[first:last])
+        for k, first, last in self.by_owner.get(owner, ()):
+            matches += self.column.matches(k, self.spans[first:last])
         return matches
 
 
@@ -795,7 +833,7 @@ def _suggest(labels: Sequence[str], index: _Index) -> tuple[str, ...]:
     first written, reading the events in order and each event's values in order."""
     vocabulary: set[str] = set()
     for name in FIELDS:
-        vocabulary.update(_TOKEN.findall(index.column(name).folded))
+        vocabulary |= distinct_words(index.column(name).folded)
     words = list(vocabulary)
     suggestions: list[str] = []
     for label in labels:
