@@ -11,6 +11,7 @@ import sys
 import time
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -248,3 +249,43 @@ def test_ctrl_c_at_start_up_exits_130_without_a_traceback() -> None:
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=30)
     assert (process.returncode, out, err) == (130, b"", b"ceasefire: interrupted\n")
+
+
+# --- every output into a pipe that closes, a disk that fills, a Ctrl-C mid-load ------------
+
+# Every command that prints, in each format family (test_closed_stdout_exits_141 has more).
+OUTPUTS = [
+    ("list", "--format", "jsonl"),
+    ("list", "--format", "md"),
+    ("show", "2025-02-12", "--format", "table"),
+    ("search", "putin", "--format", "json"),
+    ("deadlines", "--format", "json"),
+    ("diff", "2022", "2025", "--format", "plain"),
+    ("actors", "--format", "csv"),
+    ("export", "--format", "timelinejs"),
+    ("export", "--format", "md"),
+    ("schema", "dataset"),
+]
+
+
+def run_together(
+    commands: list[tuple[str, ...]], *, close_stdout: bool = False, **options: Any
+) -> list[subprocess.Popen[bytes]]:
+    """Start every command at once (start-up dominates), for the caller to drive and wait;
+    with close_stdout, the reading end of each stdout is closed as soon as it is started."""
+    processes = []
+    for command in commands:
+        process = subprocess.Popen(
+            [str(BIN / "ceasefire"), *command], stderr=subprocess.PIPE, env=ENV, cwd="/", **options
+        )
+        if close_stdout and process.stdout is not None:
+            process.stdout.close()
+        processes.append(process)
+    return processes
+
+
+def test_stdout_closed_before_a_byte_exits_141_in_every_format() -> None:
+    processes = run_together(OUTPUTS, stdout=subprocess.PIPE, close_stdout=True)
+    for command, process in zip(OUTPUTS, processes, strict=True):
+        assert process.stderr is not None
+        assert (process.wait(timeout=60), process.stderr.read()) == (141, b""), command
