@@ -284,8 +284,75 @@ def run_together(
     return processes
 
 
+@pytest.fixture(scope="module")
+def big_dataset(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """1000 synthetic events (1.2 MB): the listings are larger than a pipe's buffer."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import generate  # bench/generate.py
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    path = tmp_path_factory.mktemp("big") / "1000.toml"
+    path.write_text(generate.generate(1000), encoding="utf-8")
+    return path
+
+
 def test_stdout_closed_before_a_byte_exits_141_in_every_format() -> None:
     processes = run_together(OUTPUTS, stdout=subprocess.PIPE, close_stdout=True)
     for command, process in zip(OUTPUTS, processes, strict=True):
         assert process.stderr is not None
         assert (process.wait(timeout=60), process.stderr.read()) == (141, b""), command
+
+
+# Each far larger than a pipe's 64 KiB with the big dataset, a machine and a human format.
+LARGE_OUTPUTS = [
+    ("list", "--format", "plain"),
+    ("list", "--format", "table"),
+    ("list", "--format", "json"),
+    ("diff", "2014", "2026", "--format", "md"),
+    ("export", "--format", "ics"),
+]
+
+
+def test_a_reader_that_goes_away_midway_is_exit_141_not_0(big_dataset: Path) -> None:
+    # Python's BufferedWriter.write returns a short count instead of raising when the pipe
+    # closes in the middle of a large write: the output was cut and the exit status was 0.
+    commands = [(*command, "--data", str(big_dataset)) for command in LARGE_OUTPUTS]
+    processes = run_together(commands, stdout=subprocess.PIPE)
+    for command, process in zip(commands, processes, strict=True):
+        assert process.stdout is not None and process.stderr is not None
+        assert process.stdout.read(1), command  # like `| head -c1`
+        process.stdout.close()
+        assert (process.wait(timeout=120), process.stderr.read()) == (141, b""), command
+
+
+def test_a_disk_that_fills_midway_is_exit_74_not_a_cut_file(tmp_path: Path) -> None:
+    # RLIMIT_FSIZE makes writes past 1 KiB fail with EFBIG, as a full disk fails with ENOSPC
+    # (Python ignores SIGXFSZ): the first kilobyte is written, the rest is refused.
+    def limit() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1024, 1024))
+
+    commands = [*LARGE_OUTPUTS[:3], *OUTPUTS[-4:], ("list", "--format", "csv")]
+    files = [tmp_path / f"{index}.out" for index in range(len(commands))]
+    handles = [path.open("wb") for path in files]
+    processes = [
+        subprocess.Popen(
+            [str(BIN / "ceasefire"), *command],
+            stdout=handle,
+            stderr=subprocess.PIPE,
+            env=ENV,
+            cwd="/",
+            preexec_fn=limit,  # noqa: PLW1509 (no threads here)
+        )
+        for command, handle in zip(commands, handles, strict=True)
+    ]
+    for command, process, handle in zip(commands, processes, handles, strict=True):
+        assert process.stderr is not None
+        error = process.stderr.read()
+        handle.close()
+        assert (process.wait(timeout=60), error) == (
+            74,
+            b"ceasefire: error: cannot write the output: File too large\n",
+        ), command
