@@ -356,3 +356,36 @@ def test_a_disk_that_fills_midway_is_exit_74_not_a_cut_file(tmp_path: Path) -> N
             74,
             b"ceasefire: error: cannot write the output: File too large\n",
         ), command
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [(("show", "nope"), 3), (("list", "--since", "2025-13"), 2), (("validate",), 0)],
+)
+@pytest.mark.parametrize("stderr", ["closed", "full", "closed-pipe"])
+def test_an_unwritable_stderr_keeps_the_exit_status(
+    args: tuple[str, ...], code: int, stderr: str
+) -> None:
+    # The message cannot be shown, but the status still tells: no exit 1 from a failed write.
+    if stderr == "full" and not Path("/dev/full").exists():
+        pytest.skip("no /dev/full")
+    command = [str(BIN / "ceasefire"), *args]
+    if stderr == "closed-pipe":
+        process = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV
+        )
+        assert process.stderr is not None
+        process.stderr.close()
+        assert process.wait(timeout=60) == code
+        return
+    with Path("/dev/full").open("w") as full:
+        run = subprocess.run(
+            command,
+            stdout=subprocess.DEVNULL,
+            stderr=full if stderr == "full" else None,
+            preexec_fn=(lambda: os.close(2)) if stderr == "closed" else None,
+            env=ENV,
+            check=False,
+            timeout=60,
+        )
+    assert run.returncode == code

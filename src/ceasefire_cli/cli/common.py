@@ -11,7 +11,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, TypeVar
@@ -161,7 +161,16 @@ def load(env: Environment) -> Timeline:
 
 def err_line(line: str) -> None:
     # Messages quote data (ids, values, file names): escaped so they cannot drive the terminal.
-    sys.stderr.write(f"{safe_text(line, keep_newlines=False)}\n")
+    if sys.stderr is None:  # started with stderr closed (2>&-): the exit status still tells
+        return
+    try:
+        sys.stderr.write(f"{safe_text(line, keep_newlines=False)}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        # stderr is a full disk or a closed pipe: the exit status still tells. Point it at
+        # /dev/null so that the interpreter's last flush does not fail (and exit 120) too.
+        with suppress(OSError, ValueError):  # ValueError: no file descriptor
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stderr.fileno())
 
 
 @contextmanager
