@@ -11,6 +11,7 @@ import sys
 import time
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -248,3 +249,143 @@ def test_ctrl_c_at_start_up_exits_130_without_a_traceback() -> None:
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=30)
     assert (process.returncode, out, err) == (130, b"", b"ceasefire: interrupted\n")
+
+
+# --- every output into a pipe that closes, a disk that fills, a Ctrl-C mid-load ------------
+
+# Every command that prints, in each format family (test_closed_stdout_exits_141 has more).
+OUTPUTS = [
+    ("list", "--format", "jsonl"),
+    ("list", "--format", "md"),
+    ("show", "2025-02-12", "--format", "table"),
+    ("search", "putin", "--format", "json"),
+    ("deadlines", "--format", "json"),
+    ("diff", "2022", "2025", "--format", "plain"),
+    ("actors", "--format", "csv"),
+    ("export", "--format", "timelinejs"),
+    ("export", "--format", "md"),
+    ("schema", "dataset"),
+]
+
+
+def run_together(
+    commands: list[tuple[str, ...]], *, close_stdout: bool = False, **options: Any
+) -> list[subprocess.Popen[bytes]]:
+    """Start every command at once (start-up dominates), for the caller to drive and wait;
+    with close_stdout, the reading end of each stdout is closed as soon as it is started."""
+    processes = []
+    for command in commands:
+        process = subprocess.Popen(
+            [str(BIN / "ceasefire"), *command], stderr=subprocess.PIPE, env=ENV, cwd="/", **options
+        )
+        if close_stdout and process.stdout is not None:
+            process.stdout.close()
+        processes.append(process)
+    return processes
+
+
+@pytest.fixture(scope="module")
+def big_dataset(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """1000 synthetic events (1.2 MB): the listings are larger than a pipe's buffer."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import generate  # bench/generate.py
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    path = tmp_path_factory.mktemp("big") / "1000.toml"
+    path.write_text(generate.generate(1000), encoding="utf-8")
+    return path
+
+
+def test_stdout_closed_before_a_byte_exits_141_in_every_format() -> None:
+    processes = run_together(OUTPUTS, stdout=subprocess.PIPE, close_stdout=True)
+    for command, process in zip(OUTPUTS, processes, strict=True):
+        assert process.stderr is not None
+        assert (process.wait(timeout=60), process.stderr.read()) == (141, b""), command
+
+
+# Each far larger than a pipe's 64 KiB with the big dataset, a machine and a human format.
+LARGE_OUTPUTS = [
+    ("list", "--format", "plain"),
+    ("list", "--format", "table"),
+    ("list", "--format", "json"),
+    ("diff", "2014", "2026", "--format", "md"),
+    ("export", "--format", "ics"),
+]
+
+
+def test_a_reader_that_goes_away_midway_is_exit_141_not_0(big_dataset: Path) -> None:
+    # Python's BufferedWriter.write returns a short count instead of raising when the pipe
+    # closes in the middle of a large write: the output was cut and the exit status was 0.
+    commands = [(*command, "--data", str(big_dataset)) for command in LARGE_OUTPUTS]
+    processes = run_together(commands, stdout=subprocess.PIPE)
+    for command, process in zip(commands, processes, strict=True):
+        assert process.stdout is not None and process.stderr is not None
+        assert process.stdout.read(1), command  # like `| head -c1`
+        process.stdout.close()
+        assert (process.wait(timeout=120), process.stderr.read()) == (141, b""), command
+
+
+def test_a_disk_that_fills_midway_is_exit_74_not_a_cut_file(tmp_path: Path) -> None:
+    # RLIMIT_FSIZE makes writes past 1 KiB fail with EFBIG, as a full disk fails with ENOSPC
+    # (Python ignores SIGXFSZ): the first kilobyte is written, the rest is refused.
+    def limit() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1024, 1024))
+
+    commands = [*LARGE_OUTPUTS[:3], *OUTPUTS[-4:], ("list", "--format", "csv")]
+    files = [tmp_path / f"{index}.out" for index in range(len(commands))]
+    handles = [path.open("wb") for path in files]
+    processes = [
+        subprocess.Popen(
+            [str(BIN / "ceasefire"), *command],
+            stdout=handle,
+            stderr=subprocess.PIPE,
+            env=ENV,
+            cwd="/",
+            preexec_fn=limit,  # noqa: PLW1509 (no threads here)
+        )
+        for command, handle in zip(commands, handles, strict=True)
+    ]
+    for command, process, handle in zip(commands, processes, handles, strict=True):
+        assert process.stderr is not None
+        error = process.stderr.read()
+        handle.close()
+        assert (process.wait(timeout=60), error) == (
+            74,
+            b"ceasefire: error: cannot write the output: File too large\n",
+        ), command
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [(("show", "nope"), 3), (("list", "--since", "2025-13"), 2), (("validate",), 0)],
+)
+@pytest.mark.parametrize("stderr", ["closed", "full", "closed-pipe"])
+def test_an_unwritable_stderr_keeps_the_exit_status(
+    args: tuple[str, ...], code: int, stderr: str
+) -> None:
+    # The message cannot be shown, but the status still tells: no exit 1 from a failed write.
+    if stderr == "full" and not Path("/dev/full").exists():
+        pytest.skip("no /dev/full")
+    command = [str(BIN / "ceasefire"), *args]
+    if stderr == "closed-pipe":
+        process = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV
+        )
+        assert process.stderr is not None
+        process.stderr.close()
+        assert process.wait(timeout=60) == code
+        return
+    with Path("/dev/full").open("w") as full:
+        run = subprocess.run(
+            command,
+            stdout=subprocess.DEVNULL,
+            stderr=full if stderr == "full" else None,
+            preexec_fn=(lambda: os.close(2)) if stderr == "closed" else None,
+            env=ENV,
+            check=False,
+            timeout=60,
+        )
+    assert run.returncode == code

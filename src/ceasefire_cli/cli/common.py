@@ -6,10 +6,11 @@ Only the cli package imports typer and reads the clock.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Annotated, Any, NamedTuple, NoReturn, TypeVar
 
@@ -179,7 +180,16 @@ def load(env: Environment) -> Timeline:
 
 def err_line(line: str) -> None:
     # Messages quote data (ids, values, file names): escaped so they cannot drive the terminal.
-    sys.stderr.write(f"{safe_text(line, keep_newlines=False)}\n")
+    if sys.stderr is None:  # started with stderr closed (2>&-): the exit status still tells
+        return
+    try:
+        sys.stderr.write(f"{safe_text(line, keep_newlines=False)}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        # stderr is a full disk or a closed pipe: the exit status still tells. Point it at
+        # /dev/null so that the interpreter's last flush does not fail (and exit 120) too.
+        with suppress(OSError, ValueError):  # ValueError: no file descriptor
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stderr.fileno())
 
 
 @contextmanager
@@ -235,11 +245,15 @@ def write_text(text: str, *, escape: bool = True) -> None:
         # Machine formats keep the data exact in a pipe; on a screen it must not drive the terminal.
         text = terminal_safe(text)
     try:
-        if escape and hasattr(sys.stdout, "buffer"):
-            # Machine formats are UTF-8 (RFC 5545, our CSV and JSON), whatever the locale says.
+        if hasattr(sys.stdout, "buffer"):
+            if escape:
+                # Machine formats are UTF-8 (RFC 5545, our CSV and JSON), whatever the locale.
+                data = text.encode("utf-8")
+            else:
+                lines = text.replace("\n", os.linesep) if os.linesep != "\n" else text
+                data = lines.encode(sys.stdout.encoding or "utf-8", sys.stdout.errors or "strict")
             sys.stdout.flush()
-            sys.stdout.buffer.write(text.encode("utf-8"))
-            sys.stdout.buffer.flush()
+            _write_all(sys.stdout.buffer, data)
         else:
             sys.stdout.write(text)
         sys.stdout.flush()
@@ -247,6 +261,19 @@ def write_text(text: str, *, escape: bool = True) -> None:
         # The reader has gone (`| head`): stop quietly, as Unix tools do.
         silence_stdout()
         raise typer.Exit(EXIT_BROKEN_PIPE) from None
+
+
+def _write_all(buffer: Any, data: bytes) -> None:
+    """Write every byte. When the reader goes away or the disk fills in the middle of a large
+    write, BufferedWriter.write returns a short count instead of raising (and TextIOWrapper
+    ignores it): the output was cut short with exit 0. Writing the rest raises the error."""
+    view = memoryview(data)
+    while view:
+        written = buffer.write(view)
+        if not written:  # nothing taken and no error: do not spin
+            raise OSError(errno.EIO, "the output accepts no more data")
+        view = view[written:]
+    buffer.flush()
 
 
 def _version(value: bool) -> None:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import enum
 import json
-import sys
 from typing import Annotated
 
 import typer
 
 from ceasefire_cli.schemas import SCHEMAS
 
-from .common import app
+from .common import app, write_text
 
 SCHEMA_EXAMPLES = """Examples:
 
@@ -42,4 +41,4 @@ def schema_command(
     ] = SchemaName.list,
 ) -> None:
     """Print the JSON Schema (draft 2020-12) of a command's JSON output, or of the dataset."""
-    sys.stdout.write(json.dumps(SCHEMAS[name.value](), ensure_ascii=False, indent=2) + "\n")
+    write_text(json.dumps(SCHEMAS[name.value](), ensure_ascii=False, indent=2) + "\n")
