@@ -177,6 +177,8 @@ TRICKY = Timeline(
         _event(3, "Ceasefire CEASEFIRE ceasefires Straße ﬁnal ½", actors=("putin", "putin")),
         _event(3, "same id: the last is searched", places=("Black Sea", "Nowhere", "")),
         _event(4, "snake_case _case case_", text_ar="١٢-يوماً 12-day ۱۲", tags=("", "truce")),
+        _event(5, "x", text_ar="قائلاً\x00بُوتِين و\x01بوتين ﺑﻮﺗﻴﻦ"),  # joiners, harakat
+        _event(6, "y", text_ar="بُوتِين قائلاً"),
     ),
     BUNDLED.actors,
     places=BUNDLED.places,

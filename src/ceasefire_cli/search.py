@@ -124,22 +124,18 @@ class _Column:
         self.joined = self.joiner + self.joiner.join(texts)
 
     @functools.cached_property
-    def _folding(self) -> tuple[str, bytes, bool, list[int]]:
+    def _folding(self) -> tuple[str, bytes, bool, list[int] | None]:
         """Folded when first needed (-E matches the original texts, and needs the folded ones
         only to count the words of fields it matched in)."""
         folded, words, in_alphabet = fold_words(self.joined, casefold=self.casefold)
-        if in_alphabet and len(folded) == len(self.joined):
-            starts = self.original_starts()  # nothing dropped: the same places
-        else:
-            lengths = list(map(len, folded.split(self.joiner)[1:]))
-            if len(lengths) != len(self.originals):  # a text holds the joiner
-                each = [fold_words(text, casefold=self.casefold) for text in self.originals]
-                folded = self.joiner + self.joiner.join(text for text, _, _ in each)
-                words = b"\x00" + b"\x00".join(text_words for _, text_words, _ in each)
-                in_alphabet = all(known for _, _, known in each)
-                lengths = [len(text) for text, _, _ in each]
-            starts = _starts(lengths)
-        return folded, words, in_alphabet, starts
+        if folded.count(self.joiner) != len(self.originals):
+            # A text holds the joiner: fold each alone, to know where each starts.
+            each = [fold_words(text, casefold=self.casefold) for text in self.originals]
+            folded = self.joiner + self.joiner.join(text for text, _, _ in each)
+            words = b"\x00" + b"\x00".join(text_words for _, text_words, _ in each)
+            in_alphabet = all(known for _, _, known in each)
+            return folded, words, in_alphabet, _starts(len(text) for text, _, _ in each)
+        return folded, words, in_alphabet, None
 
     @functools.cached_property
     def folded(self) -> str:
@@ -158,8 +154,13 @@ class _Column:
 
     @functools.cached_property
     def starts(self) -> list[int]:
-        """Where each text starts in `folded`."""
-        return self._folding[3]
+        """Where each text starts in `folded` (found when first needed)."""
+        folded, _, in_alphabet, starts = self._folding
+        if starts is not None:
+            return starts
+        if in_alphabet and len(folded) == len(self.joined):
+            return self.original_starts()  # nothing dropped: the same places
+        return _starts(map(len, folded.split(self.joiner)[1:]))
 
     def end(self, k: int) -> int:
         """Where text k ends in `folded`."""
