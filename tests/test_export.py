@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from icalendar import Calendar
@@ -262,3 +263,73 @@ def test_ics_at_the_edges_of_the_calendar(invoke: Invoke, tmp_path: Path) -> Non
         "export", "-f", "ics", "--no-bundled", "--data", str(path), "--as-of", "9999-12-31"
     )
     assert len(vobject.readOne(ics.stdout).vevent_list) == 4
+
+
+class _FillsUp:
+    """A file object whose disk fills after `room` characters: the rest raises ENOSPC, or
+    KeyboardInterrupt for a Ctrl-C in the middle of the write."""
+
+    def __init__(self, handle: Any, room: int, error: BaseException) -> None:
+        self.handle, self.room, self.error = handle, room, error
+
+    def write(self, text: str) -> int:
+        taken: int = self.handle.write(text[: self.room])
+        self.room -= taken
+        if taken < len(text):
+            raise self.error
+        return taken
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.handle, name)
+
+    def __enter__(self) -> _FillsUp:
+        self.handle.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.handle.__exit__(*exc)
+
+
+@pytest.mark.parametrize(
+    ("error", "code", "message"),
+    [
+        (OSError(28, "No space left on device"), 74, "ceasefire: error: cannot write {target}: No space left on device; check the path and free space\n"),
+        (KeyboardInterrupt(), 130, "ceasefire: interrupted\n"),
+    ],
+)  # fmt: skip
+def test_a_write_that_fails_midway_keeps_the_old_file_byte_for_byte(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    error: BaseException,
+    code: int,
+    message: str,
+) -> None:
+    import tempfile
+
+    from ceasefire_cli.cli import main
+
+    target = tmp_path / "out.ics"
+    old = bytes(range(256)) * 4  # not even text: it must come back exactly
+    target.write_bytes(old)
+    real = tempfile.NamedTemporaryFile
+
+    def filling(*args: Any, **kwargs: Any) -> _FillsUp:
+        return _FillsUp(real(*args, **kwargs), 5000, error)
+
+    monkeypatch.setattr(tempfile, "NamedTemporaryFile", filling)
+    monkeypatch.setenv("CEASEFIRE_TODAY", "2026-11-30")
+    assert main(["export", "--format", "ics", "-o", str(target)]) == code
+    assert capsys.readouterr().err == message.format(target=target)
+    assert target.read_bytes() == old
+    assert [p.name for p in tmp_path.iterdir()] == ["out.ics"]  # no temporary file left
+
+
+def test_a_full_device_as_output_is_one_line_and_74(invoke: Invoke) -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full")
+    run = invoke("export", "--format", "ics", "-o", "/dev/full")
+    assert run.exit_code == 74
+    assert run.stderr == (
+        "ceasefire: error: cannot write /dev/full: No space left on device; check the path\n"
+    )

@@ -389,3 +389,30 @@ def test_an_unwritable_stderr_keeps_the_exit_status(
             timeout=60,
         )
     assert run.returncode == code
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs a FIFO")
+@pytest.mark.parametrize("when", ["reading", "parsing"])
+def test_ctrl_c_during_a_large_load_exits_130_in_one_line(
+    big_dataset: Path, tmp_path: Path, when: str
+) -> None:
+    # The 1.2 MB dataset comes through a FIFO, so the interrupt lands for sure in the middle
+    # of reading it, or just after the last byte, while it is parsed and checked.
+    fifo = tmp_path / "big.toml"
+    os.mkfifo(fifo)
+    process = subprocess.Popen(
+        [str(BIN / "ceasefire"), "list", "--data", str(fifo)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV, cwd="/",
+    )  # fmt: skip
+    data = big_dataset.read_bytes()
+    with fifo.open("wb") as writer:  # opens once the process opens it to read
+        writer.write(data[: len(data) // 2])
+        writer.flush()
+        if when == "reading":
+            process.send_signal(signal.SIGINT)
+        else:
+            writer.write(data[len(data) // 2 :])
+    if when == "parsing":
+        process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=60)
+    assert (process.returncode, out, err) == (130, b"", b"ceasefire: interrupted\n")
