@@ -7,8 +7,9 @@ For each size it writes a dataset with bench/generate.py (once; kept in --dir), 
 measures, each in a fresh process with output to /dev/null:
 
 - the floor: a process that only parses the file with tomli (`tomli.load`);
-- each command cold (its cache entry removed first, so it parses, checks and writes the
-  cache) and warm (the same command again, read from the cache);
+- each command cold (its cache entry removed first, so it parses and checks the file; a
+  child process writes the cache after the answer is out, and the benchmark waits for it)
+  and warm (the same command again, read from the cache);
 - peak memory (max RSS) of every process, from os.wait4.
 
 It prints one table per size (seconds, ratio to the floor, MiB) and then the growth ratio
@@ -52,6 +53,15 @@ def run(argv: list[str], env: dict[str, str]) -> tuple[float, float, int]:
     return elapsed, usage.ru_maxrss / 1024, process.returncode
 
 
+def _wait_for_cache(cache: Path, timeout: float = 3600) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if any(cache.glob("timeline-*")) and not any(cache.glob(".tmp-*")):
+            return
+        time.sleep(0.1)
+    sys.exit(f"no cache entry appeared in {cache}")
+
+
 def dataset(size: int, directory: Path) -> Path:
     path = directory / f"synthetic-{size}.toml"
     if not path.exists():
@@ -80,6 +90,7 @@ def measure(
         for _ in range(runs):
             shutil.rmtree(cache, ignore_errors=True)
             cold.append(run([*base, *argv, *data], env))
+            _wait_for_cache(cache)  # a child writes it after the cold run has answered
             warm.append(run([*base, *argv, *data], env))
         results[f"{name} · cold"] = (
             statistics.median(t for t, _, _ in cold),

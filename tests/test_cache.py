@@ -7,6 +7,9 @@ import marshal
 import os
 import shutil
 import stat
+import subprocess
+import sys
+import time
 import zlib
 from pathlib import Path
 from typing import Any
@@ -203,3 +206,29 @@ def test_the_cli_uses_the_directory_it_is_given_and_can_be_switched_off(
     again = invoke("list", "--data", str(MINI), "--json", env={"CEASEFIRE_CACHE_DIR": str(store)})
     assert off.exit_code == first.exit_code == again.exit_code == 0
     assert off.stdout == first.stdout == again.stdout
+
+
+def test_the_command_line_writes_a_new_entry_after_answering(tmp_path: Path) -> None:
+    # A real process: main() hands the cache write to a child once the answer is out, so a
+    # first run on a large dataset is not slowed by it, and a pipe sees its end at once.
+    big = tmp_path / "big.toml"
+    summary = "x" * cache.MIN_BYTES  # large enough to be worth caching
+    big.write_text(
+        f'[[events]]\nid = "e"\ndate = "2025-01-02"\ntitle = "T"\nsummary = "{summary}"\n',
+        encoding="utf-8",
+    )
+    store = tmp_path / "cache"
+    env = {**os.environ, "CEASEFIRE_CACHE_DIR": str(store), "CEASEFIRE_TODAY": "2026-11-30"}
+    command = [sys.executable, "-m", "ceasefire_cli", "list", "--no-bundled", "--data", str(big)]
+    first = subprocess.run(
+        [*command, "--fields", "id"], capture_output=True, text=True, env=env, check=False
+    )
+    assert (first.returncode, first.stdout, first.stderr) == (0, "e\n", "")
+    deadline = time.monotonic() + 60
+    while not any(store.glob("timeline-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert [p.name.startswith("timeline-") for p in store.iterdir()] == [True]
+    again = subprocess.run(
+        [*command, "--fields", "id"], capture_output=True, text=True, env=env, check=False
+    )
+    assert (again.returncode, again.stdout) == (0, "e\n")

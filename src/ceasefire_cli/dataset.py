@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -362,13 +362,19 @@ def check_files(paths: Sequence[Path]) -> list[Problem]:
 
 
 def load_timeline(
-    user_files: Sequence[Path] = (), *, bundled: bool = True, cache_dir: Path | None = None
+    user_files: Sequence[Path] = (),
+    *,
+    bundled: bool = True,
+    cache_dir: Path | None = None,
+    defer: Callable[[Callable[[], object]], None] | None = None,
 ) -> Timeline:
     """Load the bundled dataset (unless bundled=False) overlaid with user files, in order.
 
     With `cache_dir`, a timeline loaded before from the same unchanged files is read back
     from there, and a new one is stored (see cache.py). Raises DataError listing every
-    problem when any file is invalid; invalid data is never cached.
+    problem when any file is invalid; invalid data is never cached. With `defer`, writing a
+    new cache entry is handed to it instead of done here (the command line does it after
+    the answer is out).
     """
     paths = dataset_paths(user_files, bundled=bundled)
     if cache_dir is None:
@@ -383,7 +389,10 @@ def load_timeline(
     if cached is not None:
         return cached
     timeline = _load(paths)
-    cache.write(cache_dir, keys, __version__, timeline)
+    if defer is None:
+        cache.write(cache_dir, keys, __version__, timeline)
+    else:
+        defer(lambda: cache.write(cache_dir, keys, __version__, timeline))
     return timeline
 
 

@@ -15,6 +15,7 @@ from typer._click import exceptions as click_exceptions  # Typer vendors Click
 
 from ceasefire_cli.errors import ExitCode
 
+from . import common
 from .common import EXIT_BROKEN_PIPE, EXIT_OUTPUT_ERROR, PROG, err_line, silence_stdout
 from .common import app as _app
 
@@ -78,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         # A terminal or locale that cannot show Arabic gets escapes instead of a crash.
         sys.stdout.reconfigure(errors="backslashreplace")
     _register(_modules_for(sys.argv[1:] if argv is None else argv))
+    common.DEFER_LATER = True
     command = typer.main.get_command(_app)
     try:
         code = command.main(args=argv, prog_name=PROG, standalone_mode=False)
@@ -105,4 +107,5 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as err:
         err_line(f"{PROG}: error: cannot write the output: {err.strerror or err}")
         return EXIT_OUTPUT_ERROR
+    common.run_later()
     return code if isinstance(code, int) else ExitCode.OK

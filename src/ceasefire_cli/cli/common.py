@@ -168,9 +168,41 @@ def cache_dir(env: Environment) -> Path | None:
     return Path(platformdirs.user_cache_dir("ceasefire", appauthor=False))
 
 
+# Work that can wait until the answer is out: writing a new cache entry. main() sets
+# DEFER_LATER and runs LATER after stdout is flushed; elsewhere (tests) it is done at once.
+LATER: list[Callable[[], object]] = []
+DEFER_LATER = False
+
+
 def load_full(env: Environment) -> Timeline:
     """The whole dataset, whatever the as-of day."""
-    return load_timeline(env.data, bundled=env.bundled, cache_dir=cache_dir(env))
+    defer = LATER.append if DEFER_LATER else None
+    return load_timeline(env.data, bundled=env.bundled, cache_dir=cache_dir(env), defer=defer)
+
+
+def run_later() -> None:
+    """Run the deferred work in a child process, so that the shell gets its prompt (and a
+    pipe its end of file) as soon as the answer is written; where there is no fork, here."""
+    if not LATER:
+        return
+    fork = getattr(os, "fork", None)
+    child = -1
+    if fork is not None:
+        with suppress(OSError):
+            child = fork()
+    if child > 0:
+        return  # the parent is done; the child finishes the work
+    try:
+        if child == 0:
+            # Let go of the terminal and of any pipe: `$(ceasefire ...)` must not wait.
+            quiet = os.open(os.devnull, os.O_RDWR)
+            for descriptor in (0, 1, 2):
+                os.dup2(quiet, descriptor)
+        for work in LATER:
+            work()
+    finally:
+        if child == 0:
+            os._exit(0)
 
 
 def load(env: Environment) -> Timeline:
