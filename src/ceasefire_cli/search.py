@@ -6,11 +6,12 @@ A term matches where a word starts (in Arabic also after the clitics و ف ب ل
 it); with `word=True` it must also end where a word ends. A term that is a spelling of an
 actor or a place (any language) also finds that one's other spellings, as whole words.
 
-How it stays fast on a large dataset (the results are those of matching each text on its own):
-each text field of every event is folded and joined into one string (with a separator no text
-contains), so a pattern runs once over all events and words are counted at C speed; actors,
-places and tags are matched once per spelling, not once per event; offsets are mapped back to
-the original, and Match objects made, only for the events that are returned.
+How it stays fast on a large dataset (the results are those of matching each text on its own,
+tests/reference_search.py): each text field of every event is joined into one string (by a
+control character the query does not hold) and folded at C speed, so a pattern runs once over
+all events and words are counted with bytes.count; actors, places and tags are matched once per
+spelling, not once per event; offsets are mapped back to the original, and Match objects made,
+only for the events that are returned.
 """
 
 from __future__ import annotations
@@ -103,9 +104,10 @@ class SearchResult:
 
 class _Column:
     """Texts searched as one: a text field of every event that has it, or every spelling of
-    every actor, place or tag. They are joined by a character none of them holds (nor the
-    query), which is neither a letter, a digit nor space, so no match or word runs from one text
-    into the next; folded as one string; each text's start in it is kept."""
+    every actor, place or tag. They are joined by a control character the query does not hold,
+    neither a letter, a digit nor space, so no match or word runs from one text into the next
+    (it is like the end of a text); folded as one string (each text alone if one holds the
+    joiner); where each text starts in it is kept."""
 
     def __init__(
         self, name: str, texts: list[str], owners: list[int], casefold: bool, avoid: str
@@ -269,7 +271,7 @@ class _Index:
         owners: list[int] = []
         spelled: dict[str, range] = {}
         for number, item in enumerate(items):
-            spellings = self._spellings(name, item)
+            spellings = self._spellings_of(name, item)
             spelled[item] = range(len(texts), len(texts) + len(spellings))
             texts += spellings
             owners += [number] * len(spellings)
@@ -278,7 +280,7 @@ class _Index:
         column.items = items
         return column
 
-    def _spellings(self, name: str, item: str) -> tuple[str, ...]:
+    def _spellings_of(self, name: str, item: str) -> tuple[str, ...]:
         """The texts an actor, place or tag of an event is searched in: its every spelling."""
         if name == "actors":
             actor = self._actors.get(item)
