@@ -225,3 +225,23 @@ def test_timelinejs_escapes_c1_controls_and_bidi_like_every_json(
     assert run.exit_code == 0
     assert not any(char in run.stdout for char in "\x9b\u202e\x7f\u2028")
     assert json.loads(run.stdout)["events"][0]["text"]["headline"] == title
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (b'[[events]]\nid = "a"\x00\n', "2:9: TOML syntax error: control character U+0000 is not allowed; delete it"),
+        (b"\x00[[events]]\n", "1:1: TOML syntax error: control character U+0000 is not allowed; delete it"),
+        (b'title = "a\x00b"\n', "1:11: TOML syntax error: Illegal character '\\x00'"),
+        (b'title = "a\x1b]52;c;aGk=\x07"\n', "1:11: TOML syntax error: Illegal character '\\x1b'"),
+        (b"# a comment \x1b[2J\n", "1:13: TOML syntax error: Found invalid character '\\x1b'"),
+    ],
+)  # fmt: skip
+def test_raw_control_characters_are_named_with_their_place(
+    invoke: Invoke, tmp_path: Path, data: bytes, problem: str
+) -> None:
+    path = tmp_path / "raw.toml"
+    path.write_bytes(data)
+    run = invoke("list", "--data", str(path))
+    assert run.exit_code == 3
+    assert run.stderr.splitlines()[0] == f"{path}:{problem}"

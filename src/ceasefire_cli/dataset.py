@@ -149,6 +149,10 @@ def _check_duplicates(
         )
 
 
+# What TOML allows nowhere raw: C0 controls but tab and newline, and DEL.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+
+
 class _TooLargeError(Exception):
     pass
 
@@ -217,6 +221,11 @@ def read_file(path: Path, *, locate: bool = True) -> FileContent:
     except toml.TOMLDecodeError as err:
         line, column = getattr(err, "lineno", None), getattr(err, "colno", None)
         message = getattr(err, "msg", str(err))
+        position = getattr(err, "pos", None)
+        found = text[position] if isinstance(position, int) and position < len(text) else ""
+        if _CONTROL.fullmatch(found) and repr(found)[1:-1] not in message:
+            # Outside a string the parser only says "Invalid statement" or "Expected newline".
+            message = f"control character U+{ord(found):04X} is not allowed; delete it"
         content.problems.append(Problem(str(path), f"TOML syntax error: {message}", line, column))
         return content
     except RecursionError:
