@@ -4,13 +4,17 @@ problem (exit 3) or is shown safely, never a traceback or a hang."""
 from __future__ import annotations
 
 import json
+import os
+import re
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from ceasefire_cli import dataset
 from ceasefire_cli.dataset import check_files
-from conftest import Invoke, write
+from conftest import DATA, Invoke, run_cli, write
 
 DEEP = 100_000
 
@@ -245,3 +249,87 @@ def test_raw_control_characters_are_named_with_their_place(
     run = invoke("list", "--data", str(path))
     assert run.exit_code == 3
     assert run.stderr.splitlines()[0] == f"{path}:{problem}"
+
+
+# Every text field of tests/data/hostile.toml carries Rich markup ([bold red], [link=...]),
+# ANSI and OSC sequences (CSI colours and screen clears, OSC 52 clipboard writes, OSC 8
+# links, OSC 0 titles), C1 CSI, NUL, CR, bidi overrides and isolates, and HTML.
+HOSTILE = ("--no-bundled", "--data", str(DATA / "hostile.toml"))
+FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+HUMAN_COMMANDS = [
+    ("list",),
+    ("show", "h"),
+    ("search", "red"),
+    ("deadlines", "--explain"),
+    ("diff", "2025-04", "2025-05"),
+    ("actors",),
+    ("tags",),
+    ("stats", "--by", "place"),
+]
+
+
+@pytest.mark.parametrize("fmt", ["table", "plain", "md"])
+@pytest.mark.parametrize("command", HUMAN_COMMANDS, ids=" ".join)
+def test_hostile_text_is_shown_never_obeyed(command: tuple[str, ...], fmt: str) -> None:
+    run = run_cli(*command, *HOSTILE, "--format", fmt)
+    assert run.exit_code == 0, run.stderr
+    assert FORBIDDEN.search(run.stdout) is None, run.stdout
+
+
+def test_hostile_text_in_a_table_is_literal_markup_and_visible_escapes() -> None:
+    shown = run_cli("show", "h", *HOSTILE, "--format", "table").stdout
+    for literal in (
+        "[bold red]x[/]",
+        "[link=https://evil.example]Putin[/link]",
+        "\\x1b]52;c;aGk=\\x07",
+        "\\x1b]8;;https://evil.example\\x1b\\click",
+        "\\u202egnp.exe",
+        "<script>alert(1)</script>",
+        "\\x9b2J",
+    ):
+        assert literal in shown, literal
+    coloured = run_cli("list", *HOSTILE, "--format", "table", "--color", "always").stdout
+    assert set(re.findall("\x1b[^m]*m", coloured)) <= {"\x1b[0m", "\x1b[1m"}  # ours only
+    chart = run_cli("timeline", *HOSTILE).stdout
+    assert FORBIDDEN.search(chart) is None and "[blink]W[/blink] \\x1b]0" in chart
+
+
+def test_hostile_text_in_pictures_is_escaped(tmp_path: Path) -> None:
+    svg, page = tmp_path / "t.svg", tmp_path / "t.html"
+    run = run_cli("list", *HOSTILE, "--format", "table", "--svg", str(svg), "--html", str(page))
+    assert run.exit_code == 0
+    for picture in (svg.read_text(encoding="utf-8"), page.read_text(encoding="utf-8")):
+        assert "<script>" not in picture and "\x1b" not in picture
+
+
+def test_an_unreadable_file_is_one_problem(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(tmp_path, '[[events]]\nid = "a"\ndate = "2025"\ntitle = "t"\n')
+    path.chmod(0)
+    if os.access(path, os.R_OK):  # root reads it anyway: make the read fail as it would
+        real_open = Path.open
+
+        def refuse(self: Path, *args: Any, **kwargs: Any) -> Any:
+            if self == path:
+                raise PermissionError(13, "Permission denied", str(self))
+            return real_open(self, *args, **kwargs)
+
+        monkeypatch.setattr(Path, "open", refuse)
+    run = invoke("list", "--data", str(path))
+    assert run.exit_code == 3
+    assert run.stderr.splitlines()[0] == f"{path}: permission denied; check the file's permissions"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs a FIFO")
+def test_a_fifo_is_read_like_a_file(tmp_path: Path) -> None:
+    # As with --data <(generate-events): a pipe, not a regular file.
+    fifo = tmp_path / "events.toml"
+    os.mkfifo(fifo)
+    writer = threading.Thread(
+        target=lambda: fifo.write_text('[[events]]\nid = "a"\ndate = "2025"\ntitle = "t"\n')
+    )
+    writer.start()
+    run = run_cli("list", "--no-bundled", "--data", str(fifo))
+    writer.join(timeout=30)
+    assert (run.exit_code, run.stdout) == (0, "2025\ta\tt\n")

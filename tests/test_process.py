@@ -416,3 +416,37 @@ def test_ctrl_c_during_a_large_load_exits_130_in_one_line(
         process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=60)
     assert (process.returncode, out, err) == (130, b"", b"ceasefire: interrupted\n")
+
+
+@pytest.mark.skipif(
+    not os.environ.get("CEASEFIRE_BIG"),
+    reason="about a minute: CEASEFIRE_BIG=1 python -m pytest tests/test_process.py -k 100_mb",
+)
+def test_a_100_mb_dataset_loads_pipes_and_interrupts_cleanly(tmp_path: Path) -> None:
+    # The cheap version of this runs on every test run: big_dataset (1000 events) above.
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import generate
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    path = tmp_path / "66000.toml"
+    path.write_text(generate.generate(66_000), encoding="utf-8")
+    assert path.stat().st_size > 95_000_000
+    run = subprocess.run(
+        [str(BIN / "ceasefire"), "validate", "--data", str(path)],
+        capture_output=True, env=ENV, timeout=600, check=False,
+    )  # fmt: skip
+    assert (run.returncode, run.stdout) == (0, b"")
+    assert run.stderr == b"ceasefire: ok: 2 files checked, no problems\n"
+    (piped,) = run_together(
+        [("list", "--format", "json", "--data", str(path))], stdout=subprocess.PIPE
+    )
+    assert piped.stdout is not None and piped.stderr is not None
+    assert piped.stdout.read(1) == b"["
+    piped.stdout.close()
+    assert (piped.wait(timeout=600), piped.stderr.read()) == (141, b"")
+    (loading,) = run_together([("list", "--data", str(path))], stdout=subprocess.PIPE)
+    time.sleep(3)  # well inside the load (about 20 s)
+    loading.send_signal(signal.SIGINT)
+    out, err = loading.communicate(timeout=60)
+    assert (loading.returncode, out, err) == (130, b"", b"ceasefire: interrupted\n")
