@@ -107,14 +107,20 @@ def test_ctrl_c_during_a_load_exits_130_without_a_traceback(tmp_path: Path) -> N
         [str(BIN / "ceasefire"), "list", "--data", str(fifo)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV, cwd="/",
     )  # fmt: skip
+    # Wait until the process is opening the FIFO to read: a writer can open it then (while
+    # the reader is blocked in open(), /proc/PID/fd does not list it yet, so polling for it
+    # waited out a 30 s deadline). The reader then blocks in read(), the load in progress.
     deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:  # wait until the process has the FIFO open
-        fds = Path(f"/proc/{process.pid}/fd")
-        if any(str(fd.readlink()) == str(fifo) for fd in fds.iterdir() if fd.is_symlink()):
+    while True:
+        try:
+            writer = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
             break
-        time.sleep(0.05)
+        except OSError:  # ENXIO: no reader yet
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=30)
+    os.close(writer)
     assert process.returncode == 130
     assert err == b"ceasefire: interrupted\n"
     assert out == b""
