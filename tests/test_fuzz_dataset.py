@@ -267,7 +267,7 @@ FORMATS = ["table", "plain", "json", "jsonl", "csv", "md"]
 ENDPOINTS = st.sampled_from(["0001-01-01", "0001", "9999", "9999-12-31", "2025-02", *EVENT_IDS])
 
 
-@settings(max_examples=examples(80), suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), suppress_health_check=[HealthCheck.too_slow])
 @given(
     document=datasets(),
     as_of=st.sampled_from(EDGE_DAYS) | days,

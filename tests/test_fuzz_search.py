@@ -71,7 +71,7 @@ flags = st.lists(
 FORMATS = st.sampled_from(["table", "plain", "json", "jsonl", "csv", "md"])
 
 
-@settings(max_examples=examples(150))
+@settings(max_examples=examples(80))
 @given(query=queries, options=flags, fmt=FORMATS)
 def test_any_query_through_the_cli_is_an_answer_or_one_line(
     query: list[str], options: tuple[str, ...], fmt: str
@@ -87,7 +87,7 @@ regex_pieces = st.sampled_from(
 patterns = st.lists(regex_pieces, min_size=1, max_size=10).map("".join) | st.text(max_size=10)
 
 
-@settings(max_examples=examples(150))
+@settings(max_examples=examples(80))
 @given(pattern=patterns, options=flags)
 def test_any_regex_is_an_answer_or_one_line(pattern: str, options: tuple[str, ...]) -> None:
     check_one_line_answer(("-E", *options, "--", pattern))
