@@ -82,3 +82,21 @@ def test_window_kinds_statuses_and_actor_fields() -> None:
     assert completion.statuses("due") == ["due-window"]
     ctx = typer.Context(typer.main.get_command(app), info_name="actors")
     assert completion.fields(ctx, "na") == ["name", "name_ar"]
+
+
+def test_values_that_could_drive_the_terminal_or_split_a_line_are_not_offered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The shell prints candidates as they are, one a line: an alias from a data file holding
+    # an OSC 52 clipboard write, a newline or a bidi override must not reach it.
+    path = tmp_path / "mine.toml"
+    path.write_text(
+        '[[actors]]\nid = "evil"\nname = "Evil"\n'
+        'aliases = ["Evil\\u001b]52;c;aGk=\\u0007", "Evil\\ntwo", "Evil\\u202elive", "Evilish"]\n'
+        '[[events]]\nid = "e"\ndate = "2025"\ntitle = "t"\nactors = ["evil"]\n'
+        'places = ["Evil\\u009b2J"]\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("CEASEFIRE_DATA", str(path))
+    assert completion.actors("evil") == ["Evil", "Evilish", "evil"]
+    assert completion.places("Evil") == []

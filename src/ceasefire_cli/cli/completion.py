@@ -17,6 +17,7 @@ from ceasefire_cli.model import Timeline
 from ceasefire_cli.query import actor_names
 from ceasefire_cli.records import ACTOR_FIELDS, EVENT_FIELDS, SEARCH_FIELDS, WINDOW_FIELDS
 from ceasefire_cli.schema import WINDOW_KINDS
+from ceasefire_cli.text import is_plain
 from ceasefire_cli.windows import STATUSES
 
 
@@ -30,7 +31,11 @@ def _timeline() -> Timeline | None:
 
 def _starting(values: list[str], incomplete: str) -> list[str]:
     folded = incomplete.casefold()
-    return sorted({value for value in values if value.casefold().startswith(folded)})
+    # The shell lists candidates on the terminal as they are, and reads one a line: a value
+    # from a data file with an escape sequence or a line break is not offered at all.
+    return sorted(
+        {value for value in values if value.casefold().startswith(folded) and is_plain(value)}
+    )
 
 
 def event_ids(incomplete: str) -> list[str]:
