@@ -333,3 +333,21 @@ def test_a_fifo_is_read_like_a_file(tmp_path: Path) -> None:
     run = run_cli("list", "--no-bundled", "--data", str(fifo))
     writer.join(timeout=30)
     assert (run.exit_code, run.stdout) == (0, "2025\ta\tt\n")
+
+
+@pytest.mark.parametrize("columns", ["0", "1", "2", "5", "-3"])
+@pytest.mark.parametrize(
+    "command",
+    [("list",), ("show", "2025-02-12"), ("deadlines",), ("actors",), ("search", "putin")],
+    ids=" ".join,
+)
+def test_a_terminal_a_few_columns_wide_still_gets_the_table(
+    command: tuple[str, ...], columns: str, tmp_path: Path
+) -> None:
+    # Rich failed an assertion ("Sum of ratios must be > 0") under about 6 columns and drew
+    # nothing at all with COLUMNS=0; the pictures were drawn at the same width.
+    picture = tmp_path / "t.svg"
+    run = run_cli(*command, "--format", "table", "--svg", str(picture), env={"COLUMNS": columns})
+    assert run.exit_code == 0, run.stderr
+    assert "as of" in run.stdout.lower()  # in every caption (and show): a table was drawn
+    assert picture.stat().st_size > 0

@@ -242,6 +242,17 @@ def fail(err: CeasefireError) -> NoReturn:
     raise typer.Exit(err.exit_code)
 
 
+# Rich cannot lay a table out in a handful of columns (an AssertionError under about 6)
+# and lays out nothing at all in 0: COLUMNS=0, a split pane two characters wide. Narrower
+# terminals get this width, and wrap the lines themselves.
+MIN_TABLE_WIDTH = 40
+
+
+def table_width(columns: int) -> int:
+    """The width to draw tables at on a terminal of `columns` (0 or less: unknown, 80)."""
+    return 80 if columns <= 0 else max(columns, MIN_TABLE_WIDTH)
+
+
 def _table_text(output: Any, env: Environment) -> str:
     from rich.console import Console  # only the table format pays for importing rich
 
@@ -255,6 +266,7 @@ def _table_text(output: Any, env: Environment) -> str:
         force_terminal=True if env.color is ColorMode.always else None,
         soft_wrap=False,
     )
+    console.width = table_width(console.width)
     # Rendered to text first, so that a closed pipe is handled in one place below.
     with console.capture() as capture:
         console.print(output)
@@ -450,7 +462,7 @@ def save_pictures(env: Environment, shown: Any) -> None:
     recorder = Console(
         record=True,
         file=io.StringIO(),
-        width=shutil.get_terminal_size((100, 24)).columns,
+        width=table_width(shutil.get_terminal_size((100, 24)).columns),
         force_terminal=True,
         color_system="truecolor",
         highlight=False,
