@@ -118,9 +118,14 @@ def test_ctrl_c_during_a_load_exits_130_without_a_traceback(tmp_path: Path) -> N
         except OSError:  # ENXIO: no reader yet
             assert time.monotonic() < deadline
             time.sleep(0.01)
+    # A signal that lands just before read() blocks is only acted on when read() returns
+    # (CPython checks for it between calls): wait until the reader sleeps in read().
+    wchan = Path(f"/proc/{process.pid}/wchan")
+    while "pipe_read" not in wchan.read_text() and time.monotonic() < deadline - 25:
+        time.sleep(0.005)
     process.send_signal(signal.SIGINT)
+    os.close(writer)  # and should it not be, the end of the file returns from read()
     out, err = process.communicate(timeout=30)
-    os.close(writer)
     assert process.returncode == 130
     assert err == b"ceasefire: interrupted\n"
     assert out == b""
