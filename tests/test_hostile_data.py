@@ -3,6 +3,7 @@ problem (exit 3) or is shown safely, never a traceback or a hang."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -13,7 +14,9 @@ from typing import Any
 import pytest
 
 from ceasefire_cli import dataset
-from ceasefire_cli.dataset import check_files
+from ceasefire_cli.dataset import check_files, load_timeline
+from ceasefire_cli.diff import Endpoint, diff_between
+from ceasefire_cli.windows import deadlines_at
 from conftest import DATA, Invoke, run_cli, write
 
 DEEP = 100_000
@@ -351,3 +354,56 @@ def test_a_terminal_a_few_columns_wide_still_gets_the_table(
     assert run.exit_code == 0, run.stderr
     assert "as of" in run.stdout.lower()  # in every caption (and show): a table was drawn
     assert picture.stat().st_size > 0
+
+
+def _windows(ids: list[str], supersedes: dict[str, str]) -> str:
+    return "".join(
+        f'[[windows]]\nid = "{wid}"\nkind = "ultimatum"\ntitle = "w"\nevent = "e"\n'
+        f'issued = 2025-01-01\nduration = 5\nunit = "days"\n'
+        + (f'supersedes = "{supersedes[wid]}"\n' if wid in supersedes else "")
+        for wid in ids
+    )
+
+
+def test_long_supersession_chains_and_cycles_are_checked_and_named_briefly(tmp_path: Path) -> None:
+    # A quadratic cycle check took 28 s on this file; listing each long cycle whole for
+    # every member wrote 8 MB of messages. Each window is walked once, a long cycle shortened.
+    chain = [f"w{i}" for i in range(2000)]
+    ring = [f"c{i}" for i in range(1000)]
+    links = {wid: chain[i - 1] for i, wid in enumerate(chain) if i}
+    links |= {wid: ring[i - 1] for i, wid in enumerate(ring)}  # c0 supersedes c999
+    path = write(
+        tmp_path,
+        '[[events]]\nid = "e"\ndate = "2025-01-01"\ntitle = "t"\n' + _windows(chain + ring, links),
+    )
+    problems = [p for p in check_files([path]) if "cycle" in p.message]
+    assert len(problems) == 1000
+    assert (
+        problems[0].message
+        == "cycle of 1000 windows: c0 -> c999 -> c998 -> c997 -> ... -> c1 -> c0"
+    )
+
+
+def test_deadlines_and_diff_over_a_long_supersession_chain(
+    tmp_path: Path,
+) -> None:
+    # Scanning every window for each window's superseder made this take minutes
+    # (10000 chained windows: 26 s to diff); Timeline.superseders is an index.
+    chain = [f"w{i}" for i in range(4000)]
+    path = write(
+        tmp_path,
+        '[[events]]\nid = "e"\ndate = "2025-01-01"\ntitle = "t"\n'
+        + _windows(chain, {wid: chain[i - 1] for i, wid in enumerate(chain) if i}),
+    )
+    timeline = load_timeline([path], bundled=False)
+    day = dt.date(2026, 12, 31)
+    states = deadlines_at(timeline, day)
+    result = diff_between(
+        timeline, Endpoint("2024", dt.date(2024, 12, 31)), Endpoint("2026", day), as_of=day
+    )
+    by_id = {state.window.id: state for state in states}
+    assert (by_id["w0"].superseded_by, by_id["w3998"].superseded_by) == ("w1", "w3999")
+    assert by_id["w3999"].status == "lapsed"
+    # Each superseded window is announced and superseded; the last is announced, comes
+    # due and lapses.
+    assert len(result.changes) == 3999 * 2 + 3

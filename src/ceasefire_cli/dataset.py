@@ -332,32 +332,45 @@ def _merge(contents: Sequence[FileContent]) -> FileContent:
     return merged
 
 
+# A cycle longer than this is named by its length and a few of its windows.
+_CYCLE_SHOWN = 8
+
+
 def _supersession_cycles(windows: Mapping[str, Window]) -> list[Problem]:
     """A window that, through `supersedes`, ends up superseding itself.
 
-    Each window is walked once (a window seen on an earlier walk ends the walk), so a long
-    chain costs its length, not its length squared.
-    """
-    walked: set[str] = set()
-    cycle_from: dict[str, list[str]] = {}  # a window in a cycle -> the cycle, starting there
-    for window in windows.values():
-        path: dict[str, int] = {}  # ids on this walk -> their position (insertion-ordered)
-        current: str | None = window.id
-        while current is not None and current in windows and current not in walked:
-            if current in path:
-                cycle = list(path)[path[current] :]
-                for position, member in enumerate(cycle):
-                    cycle_from[member] = cycle[position:] + cycle[:position]
+    Each window supersedes at most one other, so every window is walked once (a chain of
+    thousands of windows, walked from each of them against a list, took minutes)."""
+    done: set[str] = set()
+    cycles: dict[str, tuple[list[str], int]] = {}  # a window in a cycle -> (cycle, position)
+    for start in windows:
+        path: list[str] = []
+        on_path: dict[str, int] = {}
+        current: str | None = start
+        while current is not None and current in windows and current not in done:
+            if current in on_path:  # back on this walk: a cycle from there
+                cycle = path[on_path[current] :]
+                if len(cycle) > 1:  # a window naming itself is reported on its own
+                    cycles.update((name, (cycle, index)) for index, name in enumerate(cycle))
                 break
-            path[current] = len(path)
+            on_path[current] = len(path)
+            path.append(current)
             current = windows[current].supersedes
-        walked.update(path)
+        done.update(path)
     problems = []
     for window in windows.values():
-        members = cycle_from.get(window.id)
-        if members is not None and len(members) > 1:
-            chain = " -> ".join([*members, window.id])
-            problems.append(_cross_problem(window, "window", "supersedes", f"cycle: {chain}"))
+        if window.id not in cycles:
+            continue
+        members, at = cycles[window.id]
+        size = len(members)
+        if size <= _CYCLE_SHOWN:
+            chain = " -> ".join([*(members[(at + step) % size] for step in range(size)), window.id])
+            message = f"cycle: {chain}"
+        else:
+            shown = " -> ".join(members[(at + step) % size] for step in range(_CYCLE_SHOWN // 2))
+            before = members[(at - 1) % size]
+            message = f"cycle of {size} windows: {shown} -> ... -> {before} -> {window.id}"
+        problems.append(_cross_problem(window, "window", "supersedes", message))
     return problems
 
 
