@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
 from pathlib import Path
 
@@ -186,3 +187,20 @@ def test_load_raises_data_error_with_every_problem(tmp_path: Path) -> None:
 
 def test_mini_fixture_is_valid() -> None:
     assert check_files([MINI]) == []
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_loading_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path, enabled: bool) -> None:
+    # The collector is paused while loading (speed); a failed load must restore it too.
+    broken = tmp_path / "broken.toml"
+    broken.write_text('[[events]]\nid = "x"\n', encoding="utf-8")
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        assert load_timeline(bundled=True).events
+        assert gc.isenabled() is enabled
+        with pytest.raises(DataError):
+            load_timeline([broken], bundled=False)
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         # A terminal or locale that cannot show Arabic gets escapes instead of a crash.
         sys.stdout.reconfigure(errors="backslashreplace")
     _register(_modules_for(sys.argv[1:] if argv is None else argv))
-    common.DEFER_LATER = True
+    common.ONE_RUN = True
     command = typer.main.get_command(_app)
     try:
         code = command.main(args=argv, prog_name=PROG, standalone_mode=False)

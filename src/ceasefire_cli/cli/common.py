@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -168,16 +169,22 @@ def cache_dir(env: Environment) -> Path | None:
     return Path(platformdirs.user_cache_dir("ceasefire", appauthor=False))
 
 
-# Work that can wait until the answer is out: writing a new cache entry. main() sets
-# DEFER_LATER and runs LATER after stdout is flushed; elsewhere (tests) it is done at once.
+# main() sets ONE_RUN: this process runs one command and ends. Work that can wait until
+# the answer is out (writing a new cache entry) then goes to LATER, which main() runs after
+# stdout is flushed; elsewhere (tests, which call commands in-process) it is done at once.
 LATER: list[Callable[[], object]] = []
-DEFER_LATER = False
+ONE_RUN = False
 
 
 def load_full(env: Environment) -> Timeline:
     """The whole dataset, whatever the as-of day."""
-    defer = LATER.append if DEFER_LATER else None
-    return load_timeline(env.data, bundled=env.bundled, cache_dir=cache_dir(env), defer=defer)
+    defer = LATER.append if ONE_RUN else None
+    timeline = load_timeline(env.data, bundled=env.bundled, cache_dir=cache_dir(env), defer=defer)
+    if ONE_RUN:
+        # The timeline lives until the process ends: frozen, the garbage collector stops
+        # walking its millions of objects each time the answer's own objects trigger it.
+        gc.freeze()
+    return timeline
 
 
 def run_later() -> None:
