@@ -411,6 +411,8 @@ def _moment(check: _Checker, table: Mapping[str, Any], key: str) -> Moment | Non
             written = table[key] if isinstance(table[key], str) else value.isoformat()
             check.problem(f"{quote(written)} has no UTC offset; add one, e.g. +03:00", key)
             return None
+        if type(value.tzinfo) is not dt.timezone:  # rtoml's own class: made plain, as tomli's
+            value = value.replace(tzinfo=dt.timezone(value.utcoffset() or dt.timedelta()))
         return value
     return _day(check, table, key)
 
