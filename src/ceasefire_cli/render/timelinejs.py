@@ -61,4 +61,4 @@ def render_timelinejs(export: Export) -> str:
         "eras": eras,
     }
     # As every JSON output: C1 controls and bidi overrides escaped, the data unchanged.
-    return json_text(document, indent=2) + "\n"
+    return json_text(document, pretty=True) + "\n"
