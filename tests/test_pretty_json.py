@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ceasefire_cli.render.machine import fast_json
+from ceasefire_cli.render.machine import fast_json, json_text
 
 # The floats the commands write: search scores, rounded to 4 places.
 SCORES = st.floats(min_value=0, max_value=1e6, allow_nan=False).map(lambda x: round(x, 4))
@@ -56,3 +56,22 @@ def test_a_listing_shaped_value() -> None:
     expected = json.dumps([record, {}], ensure_ascii=False, indent=2)
     assert fast_json([record, {}], pretty=True) == expected
     assert expected.startswith('[\n  {\n    "id": "e",\n    "actors": [],\n    "sources": [\n')
+
+
+ESCAPED = [chr(c) for c in (0x7F, *range(0x80, 0xA0), 0x2028, 0x2029, *range(0x202A, 0x202F))]
+ESCAPED += [chr(c) for c in range(0x2066, 0x206A)]
+
+
+@pytest.mark.parametrize("char", ESCAPED, ids=lambda char: f"U+{ord(char):04X}")
+@pytest.mark.parametrize("pretty", [True, False])
+def test_invisible_characters_are_escaped_and_read_back(char: str, pretty: bool) -> None:
+    value = {"title": f"a{char}b", "actors": ["«»–", char * 2]}  # beside other non-ASCII
+    text = json_text(value, pretty=pretty)
+    assert char not in text
+    assert f"\\u{ord(char):04x}" in text
+    assert json.loads(text) == value
+
+
+def test_text_without_invisible_characters_is_left_as_written() -> None:
+    value = {"title": "«هدنة» –   ‧   ⁥ ⁪", "n": 1}
+    assert json_text(value, pretty=True) == json.dumps(value, ensure_ascii=False, indent=2)
