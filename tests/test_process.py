@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib.abc
 import json
 import os
@@ -222,6 +223,31 @@ def test_machine_formats_are_utf8_whatever_the_locale() -> None:
     )  # fmt: skip
     assert run.returncode == 0
     assert "ترامب وبوتين".encode() in run.stdout
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_console_script_runs_without_the_cyclic_collector_and_restores_it(
+    monkeypatch: pytest.MonkeyPatch, enabled: bool
+) -> None:
+    # One command per process: the collector only slowed big runs down (launch.py says how
+    # much). In-process callers (tests) get it back as they had it.
+    from ceasefire_cli import cli, launch
+
+    seen: list[bool] = []
+
+    def run() -> int:
+        seen.append(gc.isenabled())
+        return 0
+
+    monkeypatch.setattr(cli, "main", run)
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        assert launch.main() == 0
+        assert seen == [False]
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
 
 
 def test_ctrl_c_while_the_command_line_is_imported_is_one_line(

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
-import gc
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -179,12 +178,7 @@ ONE_RUN = False
 def load_full(env: Environment) -> Timeline:
     """The whole dataset, whatever the as-of day."""
     defer = LATER.append if ONE_RUN else None
-    timeline = load_timeline(env.data, bundled=env.bundled, cache_dir=cache_dir(env), defer=defer)
-    if ONE_RUN:
-        # The timeline lives until the process ends: frozen, the garbage collector stops
-        # walking its millions of objects each time the answer's own objects trigger it.
-        gc.freeze()
-    return timeline
+    return load_timeline(env.data, bundled=env.bundled, cache_dir=cache_dir(env), defer=defer)
 
 
 def run_later() -> None:
