@@ -230,9 +230,18 @@ class _Column:
         item = name if self.items is None else self.items[self.owners[k]]
         offsets = self.offsets(k)
         if offsets is None:
-            spans = [(start - base, end - base) for start, end in spans]
-        else:
-            spans = [offsets.to_original(start - base, end - base) for start, end in spans]
+            return [
+                Match(
+                    name,
+                    start - base,
+                    end - base,
+                    original[start - base : end - base],
+                    original,
+                    item,
+                )
+                for start, end in spans
+            ]
+        spans = [offsets.to_original(start - base, end - base) for start, end in spans]
         return [
             Match(name, first, last, original[first:last], original, item) for first, last in spans
         ]
@@ -394,6 +403,14 @@ class _Pattern:
         overlapping = any(map(_overlaps_itself, firsts))
         self.firsts = None if overlapping or len(firsts) > 24 else firsts
         self.ascii = any(first.isascii() for first in firsts)  # else not in ASCII text
+        # A first word that is a whole spelling, and the start of no other, is a match by itself
+        # wherever it is found ('putin'): the trie need not be tried there.
+        spelled = [" ".join(spelling) for spelling in words]
+        self.whole = {
+            first
+            for first in firsts
+            if first in spelled and sum(s.startswith(first) for s in spelled) == 1
+        }
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         if not self.ascii and text.isascii():
@@ -403,19 +420,23 @@ class _Pattern:
         if self.firsts is None:
             return [found.span() for found in self.regex.finditer(text)]
         ascii_text = text.isascii()  # a word with other letters is not in it
-        starts = sorted(
-            {
-                start
-                for first in self.firsts
-                if first.isascii() or not ascii_text
-                for start in _find_all(text, first)
-            }
-        )
+        # Where each first word is, and its length if it is a match by itself (else 0).
+        lengths = {
+            start: len(first) if first in self.whole else 0
+            for first in self.firsts
+            if first.isascii() or not ascii_text
+            for start in _find_all(text, first)
+        }
         spans = []
         resume = 0
         match = self.regex.match
-        for start in starts:
-            if start >= resume and (found := match(text, start)) is not None:
+        for start in sorted(lengths):
+            if start < resume:
+                continue
+            if length := lengths[start]:
+                resume = start + length
+                spans.append((start, resume))
+            elif (found := match(text, start)) is not None:
                 spans.append(found.span())
                 resume = found.end()
         return spans
@@ -670,12 +691,11 @@ class _SpansFound(_Found):
         matches = []
         for k in self.column.texts_of(owner):
             if k in self.in_text:
-                first, last = self.in_text[k]
-                matches += self.column.matches(k, self.spans[first:last])
+                matches += self.column.matches(k, self.spans_in(k))
         return matches
 
     def count(self, owner: int) -> int:
-        return self.per_text[self.text_of(owner)]
+        return self.per_text[self.text_of(owner)]  # a text field's column: one text an event
 
     def text_of(self, owner: int) -> int:
         """The owner's text (of a text field's column: an event has one)."""
@@ -683,9 +703,9 @@ class _SpansFound(_Found):
         assert k is not None
         return k
 
-    def spans_in_text(self, owner: int) -> list[tuple[int, int]]:
-        """The spans in the owner's text (of a text field's column: an event has one)."""
-        first, last = self.in_text[self.text_of(owner)]
+    def spans_in(self, k: int) -> list[tuple[int, int]]:
+        """The spans in text k."""
+        first, last = self.in_text.get(k, (0, 0))
         return self.spans[first:last]
 
 
@@ -898,36 +918,43 @@ def _matches(found: list[list[_Found]], chosen: set[int]) -> dict[int, list[Matc
     by_field: dict[str, list[_Found]] = {}
     for fields in found:
         for field in fields:
-            by_field.setdefault(field.name, []).append(field)  # term after term
+            if field.owners:
+                by_field.setdefault(field.name, []).append(field)  # term after term
     matches: dict[int, list[Match]] = {n: [] for n in chosen}
     for name in FIELDS:
         terms = by_field.get(name, [])
-        if len(terms) == 1:
-            field = terms[0]
-            for n in field.owners & chosen:
-                matches[n] += _field_matches([field], n)
+        in_spans = [term for term in terms if isinstance(term, _SpansFound)]
+        if name not in LIST_FIELDS and in_spans and len(in_spans) == len(terms):
+            _text_matches(in_spans, chosen, matches)
         elif terms:
             for n in set().union(*(term.owners for term in terms)) & chosen:
-                matches[n] += _field_matches([term for term in terms if n in term.owners], n)
+                matches[n] += _unique_matches([term for term in terms if n in term.owners], n)
     return matches
 
 
-def _field_matches(terms: list[_Found], event: int) -> list[Match]:
-    """The matches of one or more terms in one field of an event, each once, in order."""
-    first = terms[0]
-    if first.name not in LIST_FIELDS:
-        if len(terms) == 1:
-            return first.matches(event)  # one term in one text: in order, none found twice
-        in_spans = [term for term in terms if isinstance(term, _SpansFound)]
-        if len(in_spans) == len(terms):
-            # Several terms in one text: merged before any match is made.
-            spans = [span for term in in_spans for span in term.spans_in_text(event)]
-            # Each span once (the first seen), by where it starts; of two that start together
-            # the earlier term's first, as the sort is stable.
-            merged = sorted(dict.fromkeys(spans), key=_START)
-            return in_spans[0].column.matches(in_spans[0].text_of(event), merged)
-    # An actor, place or tag listed twice, or matched by several terms: each span of a value
-    # once (the last made, where the first was, as a dict keeps them), by value then start.
+def _text_matches(
+    terms: list[_SpansFound], chosen: set[int], matches: dict[int, list[Match]]
+) -> None:
+    """Adds the matches of the terms in a text field (an event has one text in it)."""
+    column = terms[0].column
+    if len(terms) == 1:
+        (term,) = terms
+        for n in term.owners & chosen:
+            k = term.text_of(n)
+            matches[n] += column.matches(k, term.spans_in(k))  # in order, none found twice
+        return
+    for n in set().union(*(term.owners for term in terms)) & chosen:
+        k = terms[0].text_of(n)
+        spans = [span for term in terms for span in term.spans_in(k)]
+        # Merged before any match is made: each span once, by where it starts; of two that
+        # start together the earlier term's first, as the sort is stable.
+        matches[n] += column.matches(k, sorted(dict.fromkeys(spans), key=_START))
+
+
+def _unique_matches(terms: list[_Found], event: int) -> list[Match]:
+    """The matches of the terms in a field of an event (an actor listed twice, say, or two
+    terms in one text): each span of a value once (the last made, where the first was, as a
+    dict keeps them), by value then start (a stable sort)."""
     unique = {(m.value, m.start, m.end): m for term in terms for m in term.matches(event)}
     return sorted(unique.values(), key=_value_start)
 
