@@ -923,38 +923,27 @@ def _matches(found: list[list[_Found]], chosen: set[int]) -> dict[int, list[Matc
     matches: dict[int, list[Match]] = {n: [] for n in chosen}
     for name in FIELDS:
         terms = by_field.get(name, [])
-        in_spans = [term for term in terms if isinstance(term, _SpansFound)]
-        if name not in LIST_FIELDS and in_spans and len(in_spans) == len(terms):
-            _text_matches(in_spans, chosen, matches)
+        if len(terms) == 1 and isinstance(terms[0], _SpansFound) and terms[0].column.in_alphabet:
+            _text_matches(terms[0], chosen, matches)  # (not a list field: a _ListFound)
         elif terms:
             for n in set().union(*(term.owners for term in terms)) & chosen:
                 matches[n] += _unique_matches([term for term in terms if n in term.owners], n)
     return matches
 
 
-def _text_matches(
-    terms: list[_SpansFound], chosen: set[int], matches: dict[int, list[Match]]
-) -> None:
-    """Adds the matches of the terms in a text field (an event has one text in it)."""
-    column = terms[0].column
-    if len(terms) == 1:
-        (term,) = terms
-        for n in term.owners & chosen:
-            k = term.text_of(n)
-            matches[n] += column.matches(k, term.spans_in(k))  # in order, none found twice
-        return
-    for n in set().union(*(term.owners for term in terms)) & chosen:
-        k = terms[0].text_of(n)
-        spans = [span for term in terms for span in term.spans_in(k)]
-        # Merged before any match is made: each span once, by where it starts; of two that
-        # start together the earlier term's first, as the sort is stable.
-        matches[n] += column.matches(k, sorted(dict.fromkeys(spans), key=_START))
+def _text_matches(term: _SpansFound, chosen: set[int], matches: dict[int, list[Match]]) -> None:
+    """Adds the matches of one term in a text field whose every character folded to at most
+    one: its spans are in order and apart, and so are the spans they map back to."""
+    for n in term.owners & chosen:
+        k = term.text_of(n)
+        matches[n] += term.column.matches(k, term.spans_in(k))
 
 
 def _unique_matches(terms: list[_Found], event: int) -> list[Match]:
     """The matches of the terms in a field of an event (an actor listed twice, say, or two
     terms in one text): each span of a value once (the last made, where the first was, as a
-    dict keeps them), by value then start (a stable sort)."""
+    dict keeps them), by value then start (a stable sort). Two spans of the folded text may
+    be one of the original ('stras' and 'strass' in 'Straße'), so the matches are made first."""
     unique = {(m.value, m.start, m.end): m for term in terms for m in term.matches(event)}
     return sorted(unique.values(), key=_value_start)
 
