@@ -923,20 +923,34 @@ def _matches(found: list[list[_Found]], chosen: set[int]) -> dict[int, list[Matc
     matches: dict[int, list[Match]] = {n: [] for n in chosen}
     for name in FIELDS:
         terms = by_field.get(name, [])
-        if len(terms) == 1 and isinstance(terms[0], _SpansFound) and terms[0].column.in_alphabet:
-            _text_matches(terms[0], chosen, matches)  # (not a list field: a _ListFound)
+        in_spans = [term for term in terms if isinstance(term, _SpansFound)]  # a text field's
+        if in_spans and len(in_spans) == len(terms) and in_spans[0].column.in_alphabet:
+            _text_matches(in_spans, chosen, matches)
         elif terms:
             for n in set().union(*(term.owners for term in terms)) & chosen:
                 matches[n] += _unique_matches([term for term in terms if n in term.owners], n)
     return matches
 
 
-def _text_matches(term: _SpansFound, chosen: set[int], matches: dict[int, list[Match]]) -> None:
-    """Adds the matches of one term in a text field whose every character folded to at most
-    one: its spans are in order and apart, and so are the spans they map back to."""
-    for n in term.owners & chosen:
-        k = term.text_of(n)
-        matches[n] += term.column.matches(k, term.spans_in(k))
+def _text_matches(
+    terms: list[_SpansFound], chosen: set[int], matches: dict[int, list[Match]]
+) -> None:
+    """Adds the matches of the terms in a text field whose every character folded to at most
+    one. There, two spans of the folded text are two of the original, in the same order (of
+    two that start together, the same one first): so one term's spans (in order, apart) are
+    its matches as they are, and several terms' are merged before any match is made."""
+    column = terms[0].column
+    if len(terms) == 1:
+        (term,) = terms
+        for n in term.owners & chosen:
+            k = term.text_of(n)
+            matches[n] += column.matches(k, term.spans_in(k))
+        return
+    for n in set().union(*(term.owners for term in terms)) & chosen:
+        k = terms[0].text_of(n)
+        spans = [span for term in terms for span in term.spans_in(k)]
+        # Each span once (where first seen), by where it starts (a stable sort).
+        matches[n] += column.matches(k, sorted(dict.fromkeys(spans), key=_START))
 
 
 def _unique_matches(terms: list[_Found], event: int) -> list[Match]:
