@@ -804,19 +804,20 @@ def _find(index: _Index, finder: _Finder) -> list[_Found]:
 
 def _frequencies(
     index: _Index, found: list[list[_Found]], chosen: set[int]
-) -> dict[int, list[float]]:
-    """For each event returned, each term's BM25F frequency: each field's count, normalised by
-    that field's length, weighted, summed (in the order of `found`).
+) -> list[dict[int, float]]:
+    """For each term, the BM25F frequency of each event returned: each field's count,
+    normalised by that field's length, weighted, summed (in the order of `found`).
 
     A match counts once per place in a text field, and once per actor, place or tag. Counted
     from what was found, without making the matches; field after field, each field's owners
-    read once (rather than every field asked about every event)."""
-    frequencies = {n: [0.0] * len(found) for n in chosen}
-    for term, fields in enumerate(found):
+    read once (rather than every field asked about every event). Numbers in a dict a term, not
+    a list an event: fewer objects for the garbage collector to walk."""
+    frequencies = [dict.fromkeys(chosen, 0.0) for _ in found]
+    for in_term, fields in zip(frequencies, found, strict=True):
         for field in fields:
             weight = WEIGHTS[field.name]
             for n in field.owners & chosen:
-                frequencies[n][term] += weight * field.count(n) / index.norm(field.name, n)
+                in_term[n] += weight * field.count(n) / index.norm(field.name, n)
     return frequencies
 
 
@@ -896,7 +897,7 @@ def _rank(
     matches = _matches(found, chosen)
     idfs = [_idf(df, len(events)) for df in dfs]
     hits = [
-        Hit(event, round(_score(frequencies[n], idfs), 4), tuple(matches[n]))
+        Hit(event, round(_score([tf[n] for tf in frequencies], idfs), 4), tuple(matches[n]))
         for n, event in returned
     ]
     if options.sort == "date":
