@@ -17,6 +17,7 @@ only for the events that are returned.
 from __future__ import annotations
 
 import bisect
+import collections
 import difflib
 import functools
 import itertools
@@ -57,10 +58,10 @@ TEXT_FIELDS = ("title", "summary", "text_ar", "note")  # in the order an event's
 REGEX_SECONDS = 2.0  # the whole -E search: a pattern that needs longer is refused
 _K1, _B = 1.2, 0.75
 _LONGEST_CLITIC = max(map(len, ARABIC_CLITICS))
-_FIELD_ORDER = {name: order for order, name in enumerate(FIELDS)}
 # Characters that may join the texts of a field: neither letters, digits nor space, so that a
 # word (or a phrase, which spans space) cannot run from one text into the next.
 _JOINERS = tuple(map(chr, range(9)))
+_START = operator.itemgetter(0)  # of a span
 
 __all__ = ["FIELDS", "Hit", "Match", "SearchOptions", "SearchResult", "Term", "parse_query"]
 
@@ -114,7 +115,7 @@ class _Column:
     ) -> None:
         self.name = name
         self.originals = texts
-        self.owners = owners  # for each text: its event's position, or its item's
+        self.owners = owners  # for each text: its event's position, or its item's (in order)
         self.items: list[str] | None = None  # a list field's: what each text is a spelling of
         self.casefold = casefold
         self._offsets: dict[int, Offsets | None] = {}
@@ -168,6 +169,11 @@ class _Column:
         """Where text k ends in `folded`."""
         return self.starts[k + 1] - 1 if k + 1 < len(self.starts) else len(self.folded)
 
+    @functools.cached_property
+    def ends(self) -> list[int]:
+        """Where each text ends in `folded` (where the joiner after it is, or the end)."""
+        return [*map(operator.sub, self.starts[1:], itertools.repeat(1)), len(self.folded)]
+
     def value_at(self, position: int) -> int:
         """The text that position `position` of `folded` is in (or the one before a joiner)."""
         return bisect.bisect_right(self.starts, position) - 1
@@ -178,6 +184,11 @@ class _Column:
             self._texts = dict(zip(self.owners, range(len(self.owners)), strict=True))
         return self._texts.get(event)
 
+    def texts_of(self, owner: int) -> range:
+        """The texts of an event, or of an actor, place or tag (its spellings)."""
+        owners = self.owners  # in order
+        return range(bisect.bisect_left(owners, owner), bisect.bisect_right(owners, owner))
+
     def words_in(self, k: int) -> int:
         """The number of words (\\w+) in folded text k."""
         return self.words.count(b"\x00\x01", self.starts[k] - 1, self.end(k))
@@ -185,8 +196,15 @@ class _Column:
     def total_words(self) -> int:
         return self.words.count(b"\x00\x01")
 
+    @functools.cached_property
+    def same_offsets(self) -> bool:
+        """Whether every text folded to as many characters (each character to one)."""
+        return self.in_alphabet and len(self.folded) == len(self.joined)
+
     def offsets(self, k: int) -> Offsets | None:
         """Maps spans of folded text k back to the original; None: the same offsets."""
+        if self.same_offsets:
+            return None
         if k not in self._offsets:
             original = self.originals[k]
             if self.in_alphabet and self.end(k) - self.starts[k] == len(original):
@@ -208,16 +226,25 @@ class _Column:
         """The Matches for folded spans of `folded` inside text k."""
         base = self.starts[k]
         original = self.originals[k]
-        item = self.name if self.items is None else self.items[self.owners[k]]
+        name = self.name
+        item = name if self.items is None else self.items[self.owners[k]]
         offsets = self.offsets(k)
-        matches = []
-        for start, end in spans:
-            if offsets is None:
-                first, last = start - base, end - base
-            else:
-                first, last = offsets.to_original(start - base, end - base)
-            matches.append(Match(self.name, first, last, original[first:last], original, item))
-        return matches
+        if offsets is None:
+            return [
+                Match(
+                    name,
+                    start - base,
+                    end - base,
+                    original[start - base : end - base],
+                    original,
+                    item,
+                )
+                for start, end in spans
+            ]
+        spans = [offsets.to_original(start - base, end - base) for start, end in spans]
+        return [
+            Match(name, first, last, original[first:last], original, item) for first, last in spans
+        ]
 
     def original_starts(self) -> list[int]:
         """Where each original text starts in `joined`."""
@@ -251,6 +278,7 @@ class _Index:
         self._places: dict[str, Place] = {place.name: place for place in timeline.places}
         self._spelled: dict[str, dict[str, range]] = {}  # list field -> item -> its texts
         self._averages: dict[str, float] = {}
+        self._norms: dict[str, dict[int, float]] = {name: {} for name in FIELDS}
 
     def column(self, name: str) -> _Column:
         if name not in self._columns:
@@ -316,6 +344,16 @@ class _Index:
             self._averages[name] = total / count if count else 0.0
         return self._averages[name]
 
+    def norm(self, name: str, event: int) -> float:
+        """BM25F's length normalisation of a field of the event at position `event` (kept:
+        every term that matched in the field asks for it)."""
+        norms = self._norms[name]
+        if event not in norms:
+            average = self.average(name)
+            length = self.length(event, name)
+            norms[event] = (1 - _B + _B * length / average) if average else 1.0
+        return norms[event]
+
     def length(self, event: int, name: str) -> int:
         """The length of a field of the event at position `event`: its words in a text field
         (0 without the text), its actors, places or tags in a list field."""
@@ -365,6 +403,14 @@ class _Pattern:
         overlapping = any(map(_overlaps_itself, firsts))
         self.firsts = None if overlapping or len(firsts) > 24 else firsts
         self.ascii = any(first.isascii() for first in firsts)  # else not in ASCII text
+        # A first word that is a whole spelling, and the start of no other, is a match by itself
+        # wherever it is found ('putin'): the trie need not be tried there.
+        spelled = [" ".join(spelling) for spelling in words]
+        self.whole = {
+            first
+            for first in firsts
+            if first in spelled and sum(s.startswith(first) for s in spelled) == 1
+        }
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         if not self.ascii and text.isascii():
@@ -374,19 +420,23 @@ class _Pattern:
         if self.firsts is None:
             return [found.span() for found in self.regex.finditer(text)]
         ascii_text = text.isascii()  # a word with other letters is not in it
-        starts = sorted(
-            {
-                start
-                for first in self.firsts
-                if first.isascii() or not ascii_text
-                for start in _find_all(text, first)
-            }
-        )
+        # Where each first word is, and its length if it is a match by itself (else 0).
+        lengths = {
+            start: len(first) if first in self.whole else 0
+            for first in self.firsts
+            if first.isascii() or not ascii_text
+            for start in _find_all(text, first)
+        }
         spans = []
         resume = 0
         match = self.regex.match
-        for start in starts:
-            if start >= resume and (found := match(text, start)) is not None:
+        for start in sorted(lengths):
+            if start < resume:
+                continue
+            if length := lengths[start]:
+                resume = start + length
+                spans.append((start, resume))
+            elif (found := match(text, start)) is not None:
                 spans.append(found.span())
                 resume = found.end()
         return spans
@@ -440,9 +490,8 @@ def _word_char(char: str) -> bool:
     return char.isalnum() or fold_char(char) == ""
 
 
-def _starts_word(folded: str, start: int) -> bool:
-    if start == 0 or not folded[start - 1].isalnum():
-        return True
+def _after_clitic(folded: str, start: int) -> bool:
+    """Whether a word starts at `start`, after a letter: only an Arabic one after clitics."""
     if not ("\u0600" <= folded[start] <= "\u06ff"):  # clitics attach to Arabic words only
         return False
     # The letters before `start` must be a clitic, and the word must start there; a clitic is
@@ -454,10 +503,6 @@ def _starts_word(folded: str, start: int) -> bool:
     if word_start > 0 and folded[word_start - 1].isalnum():
         return False  # a longer run of letters than any clitic
     return folded[word_start:start] in ARABIC_CLITICS
-
-
-def _ends_word(folded: str, end: int) -> bool:
-    return end == len(folded) or not folded[end].isalnum()
 
 
 class _Budget:
@@ -507,26 +552,35 @@ class _Finder:
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """The folded spans [start, end) where the term matches in folded `text`."""
-        spans = []
-        for pattern, whole in ((self.typed, self.word), (self.aliases, True)):
-            if pattern is None:
-                continue
-            for start, end in pattern.spans(text):
-                if start == end or not _starts_word(text, start):
-                    continue
-                if whole and not _ends_word(text, end):
-                    continue
-                spans.append((start, end))
-        if self.typed is None or self.aliases is None:
-            return spans  # one pattern: its matches are in order and do not overlap
+        typed = self._kept(self.typed, text, whole=self.word)
+        aliases = self._kept(self.aliases, text, whole=True)
+        if not typed or not aliases:
+            return typed or aliases  # one pattern: its matches are in order and do not overlap
         # A spelling inside a longer one ('لافروف' in 'سيرغي لافروف') is one match, not two.
         kept = []
         last_end = -1
-        for start, end in sorted((start, -end) for start, end in spans):
+        for start, end in sorted([(start, -end) for start, end in typed + aliases]):
             if start >= last_end:
                 last_end = -end
                 kept.append((start, -end))
         return kept
+
+    @staticmethod
+    def _kept(pattern: _Pattern | None, text: str, *, whole: bool) -> list[tuple[int, int]]:
+        """The spans of a pattern that start a word (and end one, if `whole`). Most follow a
+        space or punctuation, tested inline: only those after a letter (a clitic?) need more."""
+        if pattern is None:
+            return []
+        spans = [
+            (start, end)
+            for start, end in pattern.spans(text)
+            if start != end
+            and (start == 0 or not text[start - 1].isalnum() or _after_clitic(text, start))
+        ]
+        if whole:
+            last = len(text)
+            spans = [(start, end) for start, end in spans if end == last or not text[end].isalnum()]
+        return spans
 
     def _find_regex(self, name: str, item: str, original: str) -> list[Match]:
         assert self.budget is not None
@@ -553,10 +607,11 @@ class _Finder:
                 matches = self._find_regex(column.name, item, column.originals[k])
                 if matches:
                     by_owner.setdefault(owner, []).extend(matches)
-            return _MatchesFound(by_owner)
+            return _MatchesFound(column.name, by_owner)
         patterns = [pattern for pattern in (self.typed, self.aliases) if pattern is not None]
         if column.joined.isascii() and not any(pattern.ascii for pattern in patterns):
-            return _MatchesFound({})  # no spelling is in ASCII text: no need to fold it
+            # No spelling is in ASCII text: no need to fold it.
+            return _MatchesFound(column.name, {})
         if column.separate:
             spans = []
             for k in range(len(column.owners)):
@@ -586,48 +641,72 @@ class _Found:
     """Where a term matched in one field: the events (or items) it matched, and for each of
     them its matches in the field, made on demand."""
 
+    name: str  # the field
     owners: set[int]
 
     def matches(self, owner: int) -> list[Match]:
+        raise NotImplementedError
+
+    def count(self, owner: int) -> int:
+        """What BM25F counts of the owner's matches: each place in a text field."""
         raise NotImplementedError
 
 
 class _MatchesFound(_Found):
     """Matches made as they were found (-E, and actors, places and tags)."""
 
-    def __init__(self, by_owner: dict[int, list[Match]]) -> None:
+    def __init__(self, name: str, by_owner: dict[int, list[Match]]) -> None:
+        self.name = name
         self.by_owner = by_owner
         self.owners = set(by_owner)
 
     def matches(self, owner: int) -> list[Match]:
         return self.by_owner.get(owner, [])
 
+    def count(self, owner: int) -> int:
+        return len(self.by_owner[owner])
+
 
 class _SpansFound(_Found):
-    """Folded spans of a column: a Match is made (and its offsets mapped back to the original)
-    only for an event that is returned."""
+    """Folded spans of a column, in order: a Match is made (and its offsets mapped back to the
+    original) only for an event that is returned.
+
+    The text of every span is found at once, and the spans of each text counted, at C speed
+    (bisect, Counter): a search that matches half the events has tens of thousands of spans."""
 
     def __init__(self, column: _Column, spans: list[tuple[int, int]]) -> None:
+        self.name = column.name
         self.column = column
         self.spans = spans
-        # For each owner, its texts with spans, and which (spans are in order of text).
-        self.by_owner: dict[int, list[tuple[int, int, int]]] = {}
-        starts, owners = column.starts, column.owners
-        k = -1
-        for number, (start, _) in enumerate(spans):
-            if k < 0 or (k + 1 < len(starts) and start >= starts[k + 1]):
-                k = bisect.bisect_right(starts, start, max(k, 0)) - 1
-                self.by_owner.setdefault(owners[k], []).append((k, number, number + 1))
-            else:
-                text, first, _ = self.by_owner[owners[k]][-1]
-                self.by_owner[owners[k]][-1] = (text, first, number + 1)
-        self.owners = set(self.by_owner)
+        # No span starts on a joiner (no pattern holds it), so its text is the one whose end
+        # (the joiner after it) comes first after its start.
+        text_at = functools.partial(bisect.bisect_right, column.ends)
+        self.per_text = collections.Counter(map(text_at, map(_START, spans)))  # in order
+        # Where each text's spans are in `spans`: they come text after text.
+        bounds = itertools.pairwise(itertools.accumulate(self.per_text.values(), initial=0))
+        self.in_text: dict[int, tuple[int, int]] = dict(zip(self.per_text, bounds, strict=True))
+        self.owners = set(map(column.owners.__getitem__, self.per_text))
 
     def matches(self, owner: int) -> list[Match]:
         matches = []
-        for k, first, last in self.by_owner.get(owner, ()):
-            matches += self.column.matches(k, self.spans[first:last])
+        for k in self.column.texts_of(owner):
+            if k in self.in_text:
+                matches += self.column.matches(k, self.spans_in(k))
         return matches
+
+    def count(self, owner: int) -> int:
+        return self.per_text[self.text_of(owner)]  # a text field's column: one text an event
+
+    def text_of(self, owner: int) -> int:
+        """The owner's text (of a text field's column: an event has one)."""
+        k = self.column.text_of(owner)
+        assert k is not None
+        return k
+
+    def spans_in(self, k: int) -> list[tuple[int, int]]:
+        """The spans in text k."""
+        first, last = self.in_text.get(k, (0, 0))
+        return self.spans[first:last]
 
 
 class _ListFound(_Found):
@@ -644,6 +723,10 @@ class _ListFound(_Found):
     def matches(self, owner: int) -> list[Match]:
         items = getattr(self.events[owner], self.name)
         return [match for item in items for match in self.by_item.get(item, ())]
+
+    def count(self, owner: int) -> int:
+        """An actor, place or tag counts once, however often it is listed or matched."""
+        return len(self.by_item.keys() & getattr(self.events[owner], self.name))
 
 
 def compile_regex(words: Sequence[str], ignore_case: bool) -> Any:
@@ -719,28 +802,33 @@ def _find(index: _Index, finder: _Finder) -> list[_Found]:
 # --- ranking ---------------------------------------------------------------------------------
 
 
-def _weighted_frequency(matches: Sequence[Match], index: _Index, event: int) -> float:
-    """BM25F: each field's count, normalised by that field's length, weighted, summed.
+def _frequencies(
+    index: _Index, found: list[list[_Found]], chosen: set[int]
+) -> list[dict[int, float]]:
+    """For each term, the BM25F frequency of each event returned: each field's count,
+    normalised by that field's length, weighted, summed (in the order of `found`).
 
-    A match counts once per place in a text field, and once per actor, place or tag."""
-    counts: dict[str, int] = {}
-    for name in {m.field for m in matches}:
-        in_field = [m for m in matches if m.field == name]
-        counts[name] = len({m.item for m in in_field}) if name in LIST_FIELDS else len(in_field)
-    total = 0.0
-    for name, count in counts.items():
-        average = index.average(name)
-        length = index.length(event, name)
-        norm = (1 - _B + _B * length / average) if average else 1.0
-        total += WEIGHTS[name] * count / norm
-    return total
+    A match counts once per place in a text field, and once per actor, place or tag. Counted
+    from what was found, without making the matches; field after field, each field's owners
+    read once (rather than every field asked about every event). Numbers in a dict a term, not
+    a list an event: fewer objects for the garbage collector to walk."""
+    frequencies = [dict.fromkeys(chosen, 0.0) for _ in found]
+    for in_term, fields in zip(frequencies, found, strict=True):
+        for field in fields:
+            weight = WEIGHTS[field.name]
+            for n in field.owners & chosen:
+                in_term[n] += weight * field.count(n) / index.norm(field.name, n)
+    return frequencies
 
 
-def _score(frequencies: list[float], dfs: list[int], total: int) -> float:
+def _idf(df: int, total: int) -> float:
+    return math.log(1 + (total - df + 0.5) / (df + 0.5))
+
+
+def _score(frequencies: list[float], idfs: list[float]) -> float:
     score = 0.0
-    for tf, df in zip(frequencies, dfs, strict=True):
+    for tf, idf in zip(frequencies, idfs, strict=True):
         if tf > 0:
-            idf = math.log(1 + (total - df + 0.5) / (df + 0.5))
             score += idf * tf * (_K1 + 1) / (tf + _K1)
     return score
 
@@ -805,17 +893,13 @@ def _rank(
     else:
         position = {event.id: n for n, event in enumerate(index.events)}
         returned = [(position[e.id], e) for e in events if position[e.id] in chosen]
-    hits = []
-    for n, event in returned:
-        per_term = [
-            [match for field in fields if n in field.owners for match in field.matches(n)]
-            for fields in found
-        ]
-        frequencies = [_weighted_frequency(m, index, n) for m in per_term]
-        unique = {(m.field, m.value, m.start, m.end): m for matches in per_term for m in matches}
-        ordered = sorted(unique.values(), key=lambda m: (_FIELD_ORDER[m.field], m.value, m.start))
-        score = round(_score(frequencies, dfs, len(events)), 4)
-        hits.append(Hit(event, score, tuple(ordered)))
+    frequencies = _frequencies(index, found, chosen)
+    matches = _matches(found, chosen)
+    idfs = [_idf(df, len(events)) for df in dfs]
+    hits = [
+        Hit(event, round(_score([tf[n] for tf in frequencies], idfs), 4), tuple(matches[n]))
+        for n, event in returned
+    ]
     if options.sort == "date":
         hits.sort(key=lambda hit: hit.event.sort_key)
     else:
@@ -826,6 +910,61 @@ def _rank(
     if not hits and unmatched and not options.regex:
         suggestions = _suggest(unmatched, index)
     return SearchResult(tuple(hits), suggestions, unmatched)
+
+
+def _matches(found: list[list[_Found]], chosen: set[int]) -> dict[int, list[Match]]:
+    """For each event returned, its matches for every term, each once, in the order of the
+    fields (FIELDS), then of the values (an actor's spellings, say), then of where they start.
+    Made field after field."""
+    by_field: dict[str, list[_Found]] = {}
+    for fields in found:
+        for field in fields:
+            if field.owners:
+                by_field.setdefault(field.name, []).append(field)  # term after term
+    matches: dict[int, list[Match]] = {n: [] for n in chosen}
+    for name in FIELDS:
+        terms = by_field.get(name, [])
+        in_spans = [term for term in terms if isinstance(term, _SpansFound)]  # a text field's
+        if in_spans and len(in_spans) == len(terms) and in_spans[0].column.in_alphabet:
+            _text_matches(in_spans, chosen, matches)
+        elif terms:
+            for n in set().union(*(term.owners for term in terms)) & chosen:
+                matches[n] += _unique_matches([term for term in terms if n in term.owners], n)
+    return matches
+
+
+def _text_matches(
+    terms: list[_SpansFound], chosen: set[int], matches: dict[int, list[Match]]
+) -> None:
+    """Adds the matches of the terms in a text field whose every character folded to at most
+    one. There, two spans of the folded text are two of the original, in the same order (of
+    two that start together, the same one first): so one term's spans (in order, apart) are
+    its matches as they are, and several terms' are merged before any match is made."""
+    column = terms[0].column
+    if len(terms) == 1:
+        (term,) = terms
+        for n in term.owners & chosen:
+            k = term.text_of(n)
+            matches[n] += column.matches(k, term.spans_in(k))
+        return
+    for n in set().union(*(term.owners for term in terms)) & chosen:
+        k = terms[0].text_of(n)
+        spans = [span for term in terms for span in term.spans_in(k)]
+        # Each span once (where first seen), by where it starts (a stable sort).
+        matches[n] += column.matches(k, sorted(dict.fromkeys(spans), key=_START))
+
+
+def _unique_matches(terms: list[_Found], event: int) -> list[Match]:
+    """The matches of the terms in a field of an event (an actor listed twice, say, or two
+    terms in one text): each span of a value once (the last made, where the first was, as a
+    dict keeps them), by value then start (a stable sort). Two spans of the folded text may
+    be one of the original ('stras' and 'strass' in 'Straße'), so the matches are made first."""
+    unique = {(m.value, m.start, m.end): m for term in terms for m in term.matches(event)}
+    return sorted(unique.values(), key=_value_start)
+
+
+def _value_start(match: Match) -> tuple[str, int]:
+    return match.value, match.start
 
 
 # --- suggestions ---------------------------------------------------------------------------------
