@@ -27,7 +27,7 @@ import re
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import UsageError
 from .folding import Offsets, distinct_words, fold_char, fold_text, fold_words, to_original
@@ -76,8 +76,10 @@ class SearchOptions:
     sort: str = "relevance"  # or "date"
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+# Match and Hit are NamedTuples, not frozen dataclasses: a big search makes hundreds of
+# thousands of them, and a frozen dataclass's __init__ (object.__setattr__ per field) cost
+# about 13.5k instructions each.
+class Match(NamedTuple):
     field: str
     start: int
     end: int
@@ -86,8 +88,7 @@ class Match:
     item: str = ""  # what the match counts for in ranking: the field, or one actor/place/tag
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     event: Event
     score: float
     matches: tuple[Match, ...]
