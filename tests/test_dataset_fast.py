@@ -10,6 +10,7 @@ import tomli
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ceasefire_cli import schema
 from ceasefire_cli.dataset import bundled_path
 from ceasefire_cli.dataset_records import FileContent, _checked_event, _valid_event
 from ceasefire_cli.model import Event
@@ -57,25 +58,7 @@ VALUES = st.one_of(
         max_size=2,
     ),
 )
-KEYS = st.sampled_from(
-    [
-        "id",
-        "date",
-        "title",
-        "summary",
-        "text_ar",
-        "actors",
-        "places",
-        "tags",
-        "sources",
-        "provenance",
-        "dating",
-        "reported_date",
-        "note",
-        "title_ar",
-        "colour",
-    ]
-)
+KEYS = st.sampled_from([*schema.EVENT_KEYS, "title_ar", "colour"])  # and two unknown keys
 
 
 @given(

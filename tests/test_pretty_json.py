@@ -1,4 +1,4 @@
-"""fast_json writes what json.dumps(ensure_ascii=False) writes, pretty (indent=2) or compact."""
+"""JSON is written as json.dumps(ensure_ascii=False) writes it, pretty (indent=2) or compact."""
 
 from __future__ import annotations
 
@@ -10,7 +10,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ceasefire_cli.render.machine import fast_json, json_text
+from ceasefire_cli.render import machine
+from ceasefire_cli.render.machine import json_text
+
+
+def fast_json(value: Any, *, pretty: bool) -> str:
+    """The writer's text before json_text escapes invisible characters."""
+    written = machine._dumps(value, pretty=pretty)
+    return written.decode() if isinstance(written, bytes) else written
+
 
 # The floats the commands write: search scores, rounded to 4 places.
 SCORES = st.floats(min_value=0, max_value=1e6, allow_nan=False).map(lambda x: round(x, 4))

@@ -6,16 +6,14 @@ It must not print, read the clock, or import typer/rich.
 
 from __future__ import annotations
 
-import gc
 import os
 import re
 import stat
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from . import schema, tomlparse
+from . import collector, schema, tomlparse
 from .dataset_records import (
     FileContent,
     did_you_mean,
@@ -46,7 +44,7 @@ def bundled_path() -> Path:
 
 
 _HEADER = re.compile(
-    r"[ \t]*\[\[[ \t]*(events|actors|windows|places)[ \t]*\]\][ \t]*(?:#[^\n]*)?\r?$"
+    rf"[ \t]*\[\[[ \t]*({'|'.join(schema.RECORD_ARRAYS)})[ \t]*\]\][ \t]*(?:#[^\n]*)?\r?$"
 )
 
 
@@ -396,22 +394,8 @@ def load_timeline(
     the answer is out).
     """
     paths = dataset_paths(user_files, bundled=bundled)
-    with _collector_paused():
+    with collector.paused():  # see collector.py
         return _load_or_read_cache(paths, cache_dir, defer)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Loading creates millions of objects that all live on, and frees almost none; the
-    cyclic garbage collector would walk the growing heap again and again for nothing (a
-    quarter of tomli's own time at 100k events). Paused, then restored as it was."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _load_or_read_cache(

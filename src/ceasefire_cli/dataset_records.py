@@ -231,8 +231,7 @@ def _valid_sources(value: object) -> tuple[Source, ...] | None:
     return tuple(sources)
 
 
-_OPTIONAL_TEXTS = ("summary", "text_ar", "note", "reported_date")
-_LISTS = ("actors", "places", "tags")
+_OPTIONAL_TEXTS = (*schema.EVENT_TEXT_KEYS, "reported_date")
 
 
 def _optional_fields_valid(get: Callable[[str], Any]) -> bool:
@@ -241,7 +240,7 @@ def _optional_fields_valid(get: Callable[[str], Any]) -> bool:
         value = get(key)
         if value is not None and not _is_text(value):
             return False
-    for key in _LISTS:
+    for key in schema.EVENT_LIST_KEYS:
         value = get(key)
         if value is not None:
             if type(value) is not list:
@@ -264,7 +263,8 @@ def _valid_event(table: Mapping[str, Any], line: int | None, origin: str) -> Eve
 
     The same rules as the checks in read_event, without collecting messages: at 100k events
     the checked path costs several seconds, and nearly every record of a real file is valid.
-    Written flat, without a call per field, because it runs once per event of every file.
+    Written flat, without the checker's call and message per field, because it runs once
+    per event of every file.
     tests/test_dataset_fast.py holds the two paths to the same result.
     """
     keys = table.keys()
@@ -411,7 +411,9 @@ def _moment(check: _Checker, table: Mapping[str, Any], key: str) -> Moment | Non
             written = table[key] if isinstance(table[key], str) else value.isoformat()
             check.problem(f"{quote(written)} has no UTC offset; add one, e.g. +03:00", key)
             return None
-        if type(value.tzinfo) is not dt.timezone:  # rtoml's own class: made plain, as tomli's
+        # rtoml's own tzinfo class, made the plain one tomli gives: here, where the few
+        # date-times of a dataset are read, not by walking every value of the document.
+        if type(value.tzinfo) is not dt.timezone:
             value = value.replace(tzinfo=dt.timezone(value.utcoffset() or dt.timedelta()))
         return value
     return _day(check, table, key)

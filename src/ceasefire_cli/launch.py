@@ -6,26 +6,21 @@ otherwise print a traceback. The package itself imports nothing on import (__ini
 
 from __future__ import annotations
 
-import gc
 import sys
+
+from .collector import paused
 
 INTERRUPTED = 130  # ExitCode.INTERRUPTED, not imported: errors.py may be what is loading
 
 
 def main() -> int:
-    # One command, then the process ends. The cyclic garbage collector would walk every
-    # object made so far each time enough new ones pile up: the loaded dataset and the
-    # answer being built, again and again, to find next to nothing (7 s of a 23 s search at
-    # 100k events, with the same peak memory without it). Reference counting frees the rest.
-    was_collecting = gc.isenabled()
-    gc.disable()
-    try:
+    # One command, then the process ends: the cyclic garbage collector would walk the loaded
+    # dataset and the answer being built again and again (7 s of a 23 s search at 100k
+    # events, with the same peak memory without it). See collector.py.
+    with paused():
         try:
             from .cli import main as run
         except KeyboardInterrupt:
             sys.stderr.write("ceasefire: interrupted\n")
             return INTERRUPTED
         return run()
-    finally:
-        if was_collecting:
-            gc.enable()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-TOP_LEVEL_KEYS = ("dataset", "actors", "events", "windows", "places")
+# The arrays of tables a dataset is made of ([[events]] ...), after its [dataset] table.
+RECORD_ARRAYS = ("actors", "events", "windows", "places")
+TOP_LEVEL_KEYS = ("dataset", *RECORD_ARRAYS)
 
 DATASET_KEYS = ("name", "description", "source", "source_date")
 

@@ -20,6 +20,8 @@ from typing import Any
 
 import rtoml
 
+from .schema import RECORD_ARRAYS
+
 
 class TomlSyntaxError(ValueError):
     """tomli's account of a text that is not TOML: its message and where (1-based line and
@@ -30,8 +32,8 @@ class TomlSyntaxError(ValueError):
         self.msg, self.lineno, self.colno, self.pos = msg, lineno, colno, pos
 
 
-# The array-of-tables a dataset is made of: the only headers a slice may start at.
-ARRAYS = ("events", "actors", "windows", "places")
+# The arrays of tables a dataset is made of: the only headers a slice may start at.
+ARRAYS = RECORD_ARRAYS
 # Slices of about this many characters: big enough that cutting costs nothing, small
 # enough that rtoml's own tree of one slice is a few tens of MB.
 SLICE = 4 * 2**20

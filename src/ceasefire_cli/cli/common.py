@@ -155,7 +155,8 @@ def cache_dir(env: Environment) -> Path | None:
     setting = os.environ.get("CEASEFIRE_CACHE_DIR")
     if setting is not None and setting.strip().lower() in CACHE_OFF:
         return None
-    from ceasefire_cli import cache  # hashing and JSON: only for a dataset worth caching
+    # cache.py is light: hashlib and tempfile are imported only for a dataset worth caching.
+    from ceasefire_cli import cache
 
     if not cache.worth_caching(dataset_paths(env.data, bundled=env.bundled)):
         return None
