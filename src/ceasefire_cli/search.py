@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import bisect
 import collections
-import difflib
 import functools
 import itertools
 import math
@@ -42,6 +41,7 @@ from .searchquery import (
     parse_query,
     regex_is_case_sensitive,
 )
+from .text import close_matches
 
 # Field weights for ranking: title above summary above the quote (and the rest).
 WEIGHTS = {
@@ -840,7 +840,7 @@ def search_events(
     """Rank `events` (already filtered) against the query `words`."""
     for name in options.fields:
         if name not in FIELDS:
-            close = difflib.get_close_matches(name, FIELDS, n=1)
+            close = close_matches(name, FIELDS, n=1)
             hint = f"did you mean '{close[0]}'?" if close else f"choose from {', '.join(FIELDS)}"
             raise UsageError(f"--in: '{name}' is not a searchable field", hint)
     # Events are told apart by id: of two with one id, the last is searched, in the first's place.
@@ -981,7 +981,7 @@ def _suggest(labels: Sequence[str], index: _Index) -> tuple[str, ...]:
     suggestions: list[str] = []
     for label in labels:
         folded = " ".join(fold_text(label, casefold=index.casefold).split())
-        for close in difflib.get_close_matches(folded, words, n=2, cutoff=0.75):
+        for close in close_matches(folded, words, n=2, cutoff=0.75):
             suggestions.append(_first_written(index, close))
     return tuple(dict.fromkeys(suggestions))
 

@@ -5,13 +5,13 @@ Everything a user can get wrong here is a UsageError (exit 2) naming the problem
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .errors import UsageError
 from .folding import fold_text
+from .text import close_matches
 
 # Searchable fields, and the qualifiers that limit one term to one of them.
 FIELDS = ("title", "summary", "actors", "places", "tags", "text_ar", "note")
@@ -84,7 +84,7 @@ def _term(match: re.Match[str]) -> Term:
         return Term(text.strip(), phrase=quoted is not None)
     field = QUALIFIERS.get(qualifier.casefold())
     if field is None:
-        close = difflib.get_close_matches(qualifier.casefold(), list(QUALIFIERS), n=1, cutoff=0.75)
+        close = close_matches(qualifier.casefold(), QUALIFIERS, n=1, cutoff=0.75)
         if close:
             raise UsageError(
                 f"unknown field {qualifier + ':'!r}",
