@@ -193,3 +193,21 @@ def test_matches_slice_the_original_text_arabic_included() -> None:
         assert source[match.start : match.end] == match.text
     quote = [m for m in hit.matches if m.field == "text_ar"]
     assert [m.text for m in quote] == ["لافروف", "اسطنبول"]
+
+
+def test_an_actor_id_given_twice_is_searched_as_timeline_actor_reads_it() -> None:
+    # A timeline built by hand may hold two actors with one id; search used its own table
+    # (the first wins) while Timeline.actor, and so the reference search, reads the last.
+    from ceasefire_cli.dates import parse_stored_date
+    from ceasefire_cli.model import Actor, Event
+
+    precision, period = parse_stored_date("2025-01-01")
+    event = Event("e", "2025-01-01", precision, period, "Talks", actors=("x",))
+    timeline = Timeline((event,), (Actor("x", "Alpha One"), Actor("x", "Bravo Two")))
+    assert timeline.actor("x") == Actor("x", "Bravo Two")
+
+    def found(word: str) -> list[str]:
+        result = search_events(timeline, timeline.events, [word], SearchOptions())
+        return [hit.event.id for hit in result.hits]
+
+    assert (found("bravo"), found("alpha")) == (["e"], [])

@@ -10,8 +10,8 @@ How it stays fast on a large dataset (the results are those of matching each tex
 tests/reference_search.py): each text field of every event is joined into one string (by a
 control character the query does not hold) and folded at C speed, so a pattern runs once over
 all events and words are counted with bytes.count; actors, places and tags are matched once per
-spelling, not once per event; offsets are mapped back to the original, and Match objects made,
-only for the events that are returned.
+spelling, not once per event; in text fields (without -E), offsets are mapped back to the
+original, and Match objects made, only for the events that are returned.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from typing import Any, NamedTuple
 
 from .errors import UsageError
 from .folding import Offsets, distinct_words, fold_char, fold_text, fold_words, to_original
-from .model import Actor, Event, Place, Timeline
+from .model import Event, Place, Timeline
 from .query import actor_names
 from .searchquery import (
     ARABIC_CLITICS,
@@ -159,16 +159,16 @@ class _Column:
     @functools.cached_property
     def starts(self) -> list[int]:
         """Where each text starts in `folded` (found when first needed)."""
-        folded, _, in_alphabet, starts = self._folding
+        folded, _, _, starts = self._folding
         if starts is not None:
             return starts
-        if in_alphabet and len(folded) == len(self.joined):
+        if self.same_offsets:
             return self.original_starts()  # nothing dropped: the same places
         return _starts(map(len, folded.split(self.joiner)[1:]))
 
     def end(self, k: int) -> int:
         """Where text k ends in `folded`."""
-        return self.starts[k + 1] - 1 if k + 1 < len(self.starts) else len(self.folded)
+        return self.ends[k]
 
     @functools.cached_property
     def ends(self) -> list[int]:
@@ -273,9 +273,7 @@ class _Index:
         self.casefold = casefold
         self.avoid = avoid  # characters the query holds (no joiner may be one of them)
         self._columns: dict[str, _Column] = {}
-        self._actors: dict[str, Actor] = {}
-        for actor in timeline.actors:
-            self._actors.setdefault(actor.id, actor)  # Timeline.actor: the first with the id
+        self._timeline = timeline
         self._places: dict[str, Place] = {place.name: place for place in timeline.places}
         self._spelled: dict[str, dict[str, range]] = {}  # list field -> item -> its texts
         self._averages: dict[str, float] = {}
@@ -312,7 +310,7 @@ class _Index:
     def _spellings_of(self, name: str, item: str) -> tuple[str, ...]:
         """The texts an actor, place or tag of an event is searched in: its every spelling."""
         if name == "actors":
-            actor = self._actors.get(item)
+            actor = self._timeline.actor(item)
             return actor_names(actor) if actor else (item,)
         if name == "places":
             place = self._places.get(item)
@@ -414,13 +412,13 @@ class _Pattern:
         }
 
     def spans(self, text: str) -> list[tuple[int, int]]:
-        if not self.ascii and text.isascii():
+        ascii_text = text.isascii()  # a word with other letters is not in it
+        if not self.ascii and ascii_text:
             return []
         if self.literal is not None:
             return [(start, start + len(self.literal)) for start in _find_all(text, self.literal)]
         if self.firsts is None:
             return [found.span() for found in self.regex.finditer(text)]
-        ascii_text = text.isascii()  # a word with other letters is not in it
         # Where each first word is, and its length if it is a match by itself (else 0).
         lengths = {
             start: len(first) if first in self.whole else 0
@@ -654,7 +652,8 @@ class _Found:
 
 
 class _MatchesFound(_Found):
-    """Matches made as they were found (-E, and actors, places and tags)."""
+    """Matches made as they were found (-E); or none, when no spelling can be in the
+    column's ASCII text."""
 
     def __init__(self, name: str, by_owner: dict[int, list[Match]]) -> None:
         self.name = name
