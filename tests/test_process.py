@@ -226,11 +226,12 @@ def test_machine_formats_are_utf8_whatever_the_locale() -> None:
 
 
 @pytest.mark.parametrize("enabled", [True, False])
-def test_the_console_script_runs_without_the_cyclic_collector_and_restores_it(
+def test_the_console_script_runs_without_the_collector_restores_it_and_freezes_the_rest(
     monkeypatch: pytest.MonkeyPatch, enabled: bool
 ) -> None:
     # One command per process: the collector only slowed big runs down (launch.py says how
-    # much). In-process callers (tests) get it back as they had it.
+    # much), and what outlives the command is frozen so that no collection at exit walks it.
+    # In-process callers (tests) get the collector back as they had it.
     from ceasefire_cli import cli, launch
 
     seen: list[bool] = []
@@ -243,10 +244,13 @@ def test_the_console_script_runs_without_the_cyclic_collector_and_restores_it(
     was = gc.isenabled()
     try:
         (gc.enable if enabled else gc.disable)()
+        gc.unfreeze()
         assert launch.main() == 0
         assert seen == [False]
         assert gc.isenabled() is enabled
+        assert gc.get_freeze_count() > 0
     finally:
+        gc.unfreeze()
         (gc.enable if was else gc.disable)()
 
 
