@@ -500,6 +500,8 @@ def test_trailing_separator_in_ceasefire_data_is_ignored(invoke: Invoke, tmp_pat
     [
         ("istanbul", "did you mean 2022-03-29-istanbul-talks-begin, 2025-05-11-putin-proposes-istanbul-talks, 2025-05-16-istanbul-direct-talks?"),
         ("2025-05-15", "did you mean 2025-05-16-istanbul-direct-talks?"),  # the article's date for it
+        # An id starts with its day: the events of that day come before mere near misses.
+        ("2025-02-18-nonexistent", "did you mean 2025-02-18-riyadh-us-russia-talks, 2025-04-19-easter-truce?"),
     ],
 )  # fmt: skip
 def test_unknown_id_suggestions(invoke: Invoke, wanted: str, suggestion: str) -> None:

@@ -256,6 +256,14 @@ def test_diff_plain_rows_and_table(invoke: Invoke) -> None:
     [
         (("2025-05-16", "2025-02-18"), 2, "ceasefire: error: '2025-05-16' (2025-05-16) is after '2025-02-18' (2025-02-18); swap the two"),
         (("nothing-like-this", "2025-02-18"), 3, "ceasefire: error: no event has the id 'nothing-like-this'"),
+        # A date that cannot be is reported as a date (exit 2), not as an unknown id (QA found
+        # "no event has the id '2025-02-30'"); a word shaped like an id is still an unknown id.
+        (("2025-02-30", "2025-03-01"), 2, "ceasefire: error: '2025-02-30' is neither a date (day 30 does not exist: February 2025 has 28 days) nor an event id; accepted forms: 2025 | 2025-02 |"),
+        (("2025-02-18", "2025-13"), 2, "ceasefire: error: '2025-13' is neither a date (month 13 does not exist) nor an event id; accepted forms:"),
+        (("03/04/2025", "2025-05-01"), 2, "ceasefire: error: '03/04/2025' is neither a date (ambiguous: could be 3 April or 4 March; write 2025-04-03) nor an event id;"),
+        (("Feb 12", "2025-05-01"), 2, "ceasefire: error: 'Feb 12' is neither a date (missing year: write it with 4 digits, e.g. Feb 2025 or 12 Feb 2025) nor an event id;"),
+        (("12 Febuary 2025", "2025-05-01"), 2, "ceasefire: error: '12 Febuary 2025' is neither a date (unknown month name 'febuary') nor an event id;"),
+        (("2025-02-18-nonexistent", "2025-05-01"), 3, "ceasefire: error: no event has the id '2025-02-18-nonexistent'; did you mean 2025-02-18-riyadh-us-russia-talks,"),
         (("2025-02-18", "2025-08-15-alaska-summit", "--as-of", "2025-08-01"), 3, "ceasefire: error: '2025-08-15-alaska-summit' (2025-08-15) is after --as-of 2025-08-01; give a later --as-of"),
     ],
 )  # fmt: skip

@@ -151,3 +151,16 @@ def test_a_window_due_on_the_last_day_of_the_calendar(tmp_path: Path) -> None:
         ("w", "announced", last),
         ("w", "came due", last),
     ]
+
+
+def test_an_impossible_date_is_a_date_error_unless_an_id_starts_with_it(tmp_path: Path) -> None:
+    with pytest.raises(
+        UsageError, match=r"^'2025-13' is neither a date \(month 13 does not exist\)"
+    ):
+        endpoint("2025-13")
+    # The same text where an event's id starts with it: the id wins, as it did before.
+    path = tmp_path / "odd.toml"
+    path.write_text('[[events]]\nid = "2025-13-odd"\ndate = "2025-03-01"\ntitle = "t"\n')
+    timeline = load_timeline([path], bundled=False)
+    found = resolve_endpoint(timeline, "2025-13", today=TODAY)
+    assert (found.day, found.event and found.event.id) == (D("2025-03-01"), "2025-13-odd")

@@ -45,6 +45,12 @@ class DateError(ValueError):
     name, the value and ACCEPTED_FORMS."""
 
 
+class NotADate(DateError):
+    """Text with no date's shape at all (a word, an event id), as opposed to a date that cannot
+    be (day 30 of February) or is ambiguous: where an event id may stand instead of a date, only
+    this one means "then perhaps it is an id"."""
+
+
 # English month names for messages; calendar.month_name would import locale (start-up time).
 MONTH_NAMES = (
     "",
@@ -390,8 +396,8 @@ def _parse_named(text: str) -> Period:
             )
         # One word of some length among numbers is most likely a misspelt month ("Febuary").
         if len(unknown) == 1 and len(unknown[0]) >= 3 and "n" in kinds and "m" not in kinds:
-            raise DateError(f"unknown month name {unknown[0]!r}")
-        raise DateError("not a recognised date")
+            raise NotADate(f"unknown month name {unknown[0]!r}")
+        raise NotADate("not a recognised date")
     if kinds == "mn":
         month, year = tokens
         return period_of(_named_year(year.text), month.month)
@@ -400,7 +406,7 @@ def _parse_named(text: str) -> Period:
         return period_of(_named_year(tokens[2].text), month.month, _day(day.text))
     if kinds == "m" or (kinds == "nm" and len(tokens[0].text) <= 2):
         raise DateError(_MISSING_YEAR)
-    raise DateError("not a recognised date")
+    raise NotADate("not a recognised date")
 
 
 def _named_year(digits: str) -> int:

@@ -6,10 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .dates import DateError, parse_period
-from .errors import UsageError
+from .dates import ACCEPTED_FORMS, DateError, NotADate, parse_period
+from .errors import UsageError, quote
 from .model import Event, Timeline, Window
 from .query import find_event
+from .schema import ID_PATTERN
 from .windows import IN_FORCE, STATUS_RANK, schedule, window_state
 
 if TYPE_CHECKING:
@@ -40,8 +41,17 @@ def resolve_endpoint(timeline: Timeline, text: str, *, today: dt.date) -> Endpoi
     """A date or period (its last day), else an event id or unique id prefix (its day)."""
     try:
         return Endpoint(text, parse_period(text, today=today).end)
-    except DateError:
-        pass
+    except DateError as err:
+        # A date that cannot be ('2025-02-30', '03/04/2025', '12 Febuary 2025') is reported as
+        # one, not as "no event has the id": unless an id starts with it, or it is a plain word
+        # shaped like an id ('riyadh-talks'), whose near misses are the better hint.
+        starts_an_id = any(event.id.startswith(text) for event in timeline.events)
+        id_like = isinstance(err, NotADate) and ID_PATTERN.match(text) is not None
+        if not (starts_an_id or id_like):
+            raise UsageError(
+                f"{quote(text)} is neither a date ({err}) nor an event id",
+                f"accepted forms: {ACCEPTED_FORMS}",
+            ) from None
     event = find_event(timeline, text)
     return Endpoint(text, event.period.start, event)
 

@@ -136,11 +136,30 @@ def _suggest_ids(timeline: Timeline, wanted: str) -> str:
     ids = [event.id for event in timeline.events]
     found = [event.id for event in timeline.events if event.reported_date == wanted]
     found += [event_id for event_id in ids if needle in event_id]
+    found += _longest_shared_start(wanted, ids)  # '2025-02-18-riyad' -> that day's ids
     found += close_matches(wanted, ids)
     unique = list(dict.fromkeys(found))[:3]
     if unique:
         return f"did you mean {', '.join(unique)}?"
     return "list the ids with 'ceasefire list --format plain'"
+
+
+def _longest_shared_start(wanted: str, ids: Sequence[str]) -> list[str]:
+    """The ids that share the most whole words with the start of `wanted`, if at least a day's
+    ('2025-02-18-'): an id begins with its event's date, so they are that day's events."""
+
+    def shared(event_id: str) -> int:
+        length = 0
+        for typed, written in zip(wanted, event_id, strict=False):
+            if typed != written:
+                break
+            length += 1
+        return wanted.rfind("-", 0, length) + 1  # whole words: '2025-05-1' shares '2025-05-'
+
+    longest = max(map(shared, ids), default=0)
+    if longest < len("2025-02-18-"):
+        return []
+    return [event_id for event_id in ids if shared(event_id) == longest]
 
 
 def neighbours(timeline: Timeline, event: Event) -> tuple[Event | None, Event | None]:
