@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -586,6 +587,9 @@ def test_csv_neutralises_formulas_but_not_negative_numbers(invoke: Invoke, tmp_p
         ((), {"NO_COLOR": "1"}, False),
         (("--no-color",), {"FORCE_COLOR": "1"}, False),
         ((), {"NO_COLOR": None}, False),  # auto: not a terminal
+        # --color and FORCE_COLOR outrank NO_COLOR (Rich read NO_COLOR again, and kept only bold).
+        (("--color", "always"), {"NO_COLOR": "1"}, True),
+        ((), {"FORCE_COLOR": "1", "NO_COLOR": "1"}, True),
     ],
 )
 def test_colour_rules(
@@ -594,6 +598,8 @@ def test_colour_rules(
     run = invoke("list", "--on", "2025-02-12", "--format", "table", *args, env=env)
     assert run.exit_code == 0, run.stderr
     assert ("\x1b[" in run.stdout) is coloured
+    # A colour, not only bold: e.g. ESC[36m (cyan) or ESC[1;36m.
+    assert (re.search("\x1b\\[(?:[0-9]+;)*3[0-7]m", run.stdout) is not None) is coloured
 
 
 def test_machine_formats_never_have_colour(invoke: Invoke) -> None:

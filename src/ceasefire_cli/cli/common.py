@@ -266,6 +266,9 @@ def _table_text(output: Any, env: Environment) -> str:
         # No colour means no ANSI at all, bold included; "always" styles even in a pipe.
         color_system={ColorMode.never: None, ColorMode.always: "standard"}.get(env.color, "auto"),
         force_terminal=True if env.color is ColorMode.always else None,
+        # _color_mode has weighed NO_COLOR against --color and FORCE_COLOR already; left to
+        # itself, Rich would read NO_COLOR again and drop the colours of `--color always`.
+        no_color=False,
         soft_wrap=False,
     )
     console.width = table_width(console.width)
