@@ -306,6 +306,10 @@ OUTPUTS = [
     ("export", "--format", "timelinejs"),
     ("export", "--format", "md"),
     ("schema", "dataset"),
+    # Help is printed by Rich, which met a closed pipe with SystemExit(1) of its own.
+    ("--help",),
+    ("deadlines", "-h"),
+    ("--show-completion", "bash"),
 ]
 
 

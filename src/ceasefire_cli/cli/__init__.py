@@ -94,6 +94,12 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         silence_stdout()
         return EXIT_BROKEN_PIPE
+    except SystemExit as err:
+        # Rich, printing --help, meets a closed pipe with SystemExit(1) of its own.
+        if isinstance(err.__context__, BrokenPipeError):
+            silence_stdout()
+            return EXIT_BROKEN_PIPE
+        raise
     except OSError as err:  # e.g. a full disk behind `> file`
         err_line(f"{PROG}: error: cannot write the output: {err.strerror or err}")
         return EXIT_OUTPUT_ERROR
