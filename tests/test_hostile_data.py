@@ -310,18 +310,25 @@ def test_an_unreadable_file_is_one_problem(
 ) -> None:
     path = write(tmp_path, '[[events]]\nid = "a"\ndate = "2025"\ntitle = "t"\n')
     path.chmod(0)
-    if os.access(path, os.R_OK):  # root reads it anyway: make the read fail as it would
-        real_open = Path.open
+    if os.access(path, os.R_OK):  # root reads it anyway: make it look and fail as it would
+        real_open, real_access = Path.open, os.access
 
         def refuse(self: Path, *args: Any, **kwargs: Any) -> Any:
             if self == path:
                 raise PermissionError(13, "Permission denied", str(self))
             return real_open(self, *args, **kwargs)
 
+        def no_access(name: Any, mode: int, *args: Any, **kwargs: Any) -> bool:
+            return False if Path(name) == path else real_access(name, mode, *args, **kwargs)
+
         monkeypatch.setattr(Path, "open", refuse)
-    run = invoke("list", "--data", str(path))
-    assert run.exit_code == 3
-    assert run.stderr.splitlines()[0] == f"{path}: permission denied; check the file's permissions"
+        # Click checked os.access itself: exit 2, "Path ... is not readable", and no fix.
+        monkeypatch.setattr(os, "access", no_access)
+    for args in (("list", "--data", str(path)), ("validate", str(path))):
+        run = invoke(*args)
+        assert run.exit_code == 3, run.stderr
+        problem = f"{path}: permission denied; check the file's permissions"
+        assert problem in run.stderr.splitlines()
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs a FIFO")

@@ -38,6 +38,9 @@ DataOpt = Annotated[
         "Repeatable; CEASEFIRE_DATA takes a path list.",
         rich_help_panel=_COMMON,
         show_default=False,
+        # Not Click's own check (exit 2, no fix): an unreadable file is a data problem that
+        # dataset.py reports like a missing one or a directory (exit 3, with the fix).
+        readable=False,
     ),
 ]
 NoBundledOpt = Annotated[

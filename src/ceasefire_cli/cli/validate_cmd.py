@@ -39,7 +39,9 @@ def validate_command(
     files: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Dataset files to check (default: the bundled dataset).", show_default=False
+            help="Dataset files to check (default: the bundled dataset).",
+            show_default=False,
+            readable=False,  # reported by dataset.py with the file's other problems
         ),
     ] = None,
     *,
