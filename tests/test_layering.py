@@ -79,3 +79,14 @@ def test_importing_the_package_imports_none_of_it_until_used() -> None:
     assert not {name for name in modules if name.startswith("ceasefire_cli.")}
     modules = _modules_after("from ceasefire_cli import Period, load_timeline")
     assert {"ceasefire_cli.model", "ceasefire_cli.dataset"} <= modules
+
+
+def test_the_console_script_imports_nothing_before_main_can_catch_a_ctrl_c() -> None:
+    # The script pip writes runs `from ceasefire_cli.launch import main` outside any handler:
+    # a Ctrl-C while that imports something (typing, contextlib) printed a traceback.
+    probe = (
+        "import sys\nbefore = set(sys.modules)\nimport ceasefire_cli.launch\n"
+        "print(' '.join(sorted(set(sys.modules) - before)))"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert run.stdout.split() == ["__future__", "ceasefire_cli", "ceasefire_cli.launch"]

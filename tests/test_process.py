@@ -254,19 +254,21 @@ def test_the_console_script_runs_without_the_collector_restores_it_and_freezes_t
         (gc.enable if was else gc.disable)()
 
 
+@pytest.mark.parametrize("module", ["ceasefire_cli.cli", "ceasefire_cli.collector"])
 def test_ctrl_c_while_the_command_line_is_imported_is_one_line(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], module: str
 ) -> None:
     # Importing typer, rich and the rest takes a few hundred milliseconds: a Ctrl-C then
-    # printed a traceback. launch.main imports them where KeyboardInterrupt is caught.
+    # printed a traceback. launch.main imports them, and even the collector's module, where
+    # KeyboardInterrupt is caught.
     from ceasefire_cli import launch
 
     class CtrlC(importlib.abc.MetaPathFinder):
         def find_spec(self, name: str, *args: object) -> None:
-            if name == "ceasefire_cli.cli":
+            if name == module:
                 raise KeyboardInterrupt
 
-    for name in [name for name in sys.modules if name.startswith("ceasefire_cli.cli")]:
+    for name in [name for name in sys.modules if name.startswith(module)]:
         monkeypatch.delitem(sys.modules, name)
     monkeypatch.setattr(sys, "meta_path", [CtrlC(), *sys.meta_path])
     assert launch.main() == 130

@@ -11,7 +11,9 @@ The Python API mirrors the commands (see the README). Importing it loads neither
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+# Not `from typing import TYPE_CHECKING`: the console script imports this package before it
+# can catch a Ctrl-C (launch.py), so it imports nothing at all; mypy reads the name alike.
+TYPE_CHECKING = False
 
 __version__ = "0.1.0"
 
@@ -58,6 +60,7 @@ _EXPORTS = {
 
 if TYPE_CHECKING:
     from datetime import date
+    from typing import Any
 
     from .dataset import bundled_path, check_files, load_timeline
     from .dates import DateError, parse_period
