@@ -464,7 +464,7 @@ def test_every_command_has_help_with_examples(invoke: Invoke, command: str) -> N
 
 
 def test_no_arguments_shows_help(invoke: Invoke) -> None:
-    run = invoke()
+    run = invoke()  # test_process.py checks the console script's exit code and stderr line
     assert "list" in run.stdout
     assert "validate" in run.stdout
 

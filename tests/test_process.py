@@ -191,6 +191,18 @@ def test_an_ascii_only_locale_gets_escapes_not_a_crash() -> None:
     assert "\\u0634" in run.stdout or "\\u062a" in run.stdout  # Arabic as escapes
 
 
+def test_no_command_is_help_on_stdout_and_one_line_on_stderr() -> None:
+    run = subprocess.run(
+        [str(BIN / "ceasefire")], check=False, capture_output=True, text=True, env=ENV
+    )
+    # A usage error: it printed the help, and said nothing on stderr.
+    assert (run.returncode, run.stderr) == (
+        2,
+        "ceasefire: error: no command given; e.g. 'ceasefire list', or 'ceasefire --help'\n",
+    )
+    assert "validate" in run.stdout
+
+
 @pytest.mark.parametrize(
     "args",
     [

@@ -84,7 +84,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         code = command.main(args=argv, prog_name=PROG, standalone_mode=False)
     except click_exceptions.NoArgsIsHelpError as err:
-        return err.exit_code  # the help has been printed; there is no error to add
+        # The help is on stdout; stderr still says, in one line, what was wrong (exit 2).
+        err_line(f"{PROG}: error: no command given; e.g. '{PROG} list', or '{PROG} --help'")
+        return err.exit_code
     except click_exceptions.ClickException as err:
         err_line(_usage_line(err))
         return err.exit_code
