@@ -384,7 +384,7 @@ def test_validate_reports_every_problem_with_its_location(invoke: Invoke, tmp_pa
     assert run.exit_code == 3
     assert run.lines() == [
         f"{bad}:4: event one: title: missing (required)",
-        f"{bad}:6: event one: date: '2025-13': month 13 does not exist; write YYYY, YYYY-MM or YYYY-MM-DD",
+        f"{bad}:6: event one: date: '2025-13': month 13 does not exist",
         f"{bad}:7: event one: titel: unknown key (did you mean 'title'?)",
         f"{bad}:9: event one: id: duplicate id (first at line 4)",
         f"{bad}:9: event one: actors: unknown actor 'nobody'; add it as [[actors]] or fix the id",

@@ -161,6 +161,10 @@ def test_user_files_may_reference_bundled_actors(tmp_path: Path) -> None:
         ('[[events]]\nid = "x"\ndate = "2025"\n', "1: event x: title: missing (required)"),
         ('[[events]]\nid = "x"\ndate = "25-02"\ntitle = "t"\n', "3: event x: date: '25-02':"),
         ('[[events]]\nid = "x"\ndate = 2025\ntitle = "t"\n', "3: event x: date: must be a string, not an integer"),
+        # TOML's own dates and date-times: the fix is to quote the day (found in QA: no fix).
+        ('[[events]]\nid = "x"\ndate = 2025-02-12\ntitle = "t"\n', '3: event x: date: must be a string, not a TOML date; quote it: date = "2025-02-12"'),
+        ('[[events]]\nid = "x"\ndate = 2025-02-12T10:00:00\ntitle = "t"\n', '3: event x: date: must be a string, not a TOML date-time; quote it: date = "2025-02-12"'),
+        ('[[events]]\nid = "x"\ndate = "2025-W07"\ntitle = "t"\n', "3: event x: date: '2025-W07': a stored date is YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2025-02-12)"),
         ('[[events]]\nid = "x"\ndate = "2025"\ntitle = ""\n', "4: event x: title: is empty"),
         ('[[events]]\nid = "x"\ndate = "2025"\ntitle = "t"\ntags = "talks"\n', "5: event x: tags: must be a list of strings"),
         ('[[events]]\nid = "x"\ndate = "2025"\ntitle = "t"\ntags = ["Peace Talks"]\n', "5: event x: tags: 'Peace Talks' must be lowercase kebab-case"),

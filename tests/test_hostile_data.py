@@ -154,7 +154,7 @@ def test_long_values_are_cut_short_in_messages(invoke: Invoke, tmp_path: Path) -
     assert run.exit_code == 3
     cut = "k" * 59 + "…"
     assert run.stdout.splitlines() == [
-        f"{path}:3: event a: date: '{cut}': stored dates must be YYYY, YYYY-MM or YYYY-MM-DD; write YYYY, YYYY-MM or YYYY-MM-DD",
+        f"{path}:3: event a: date: '{cut}': a stored date is YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2025-02-12)",
         f"{path}:5: event a: {cut}: unknown key",
         f"{path}:9: window {cut}: kind: '{cut}' is not one of: ultimatum, ceasefire, truce, moratorium, agreement, talks, proposal",
     ]

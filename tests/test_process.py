@@ -184,6 +184,26 @@ def test_an_ascii_only_locale_gets_escapes_not_a_crash() -> None:
     assert "\\u0634" in run.stdout or "\\u062a" in run.stdout  # Arabic as escapes
 
 
+def test_a_relative_date_read_as_an_option_gets_the_fix() -> None:
+    def run(*args: str) -> tuple[int, str]:
+        done = subprocess.run(
+            [str(BIN / "ceasefire"), *args], check=False, capture_output=True, text=True, env=ENV
+        )
+        return done.returncode, done.stderr
+
+    assert run("diff", "-2w", "today") == (
+        2,
+        "ceasefire: error: No such option: -2; dates that start with '-' go after '--', "
+        "options before it: 'ceasefire diff --stat -- -2w today'\n",
+    )
+    assert run("diff", "--stat", "--", "-2w", "today")[0] == 0  # the fix works
+    # Elsewhere a date is an option's value (`--since -30d`): the usual line.
+    assert run("list", "-3") == (
+        2,
+        "ceasefire: error: No such option: -3 (see 'ceasefire list --help')\n",
+    )
+
+
 def test_no_command_is_help_on_stdout_and_one_line_on_stderr() -> None:
     run = subprocess.run(
         [str(BIN / "ceasefire")], check=False, capture_output=True, text=True, env=ENV

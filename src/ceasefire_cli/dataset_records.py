@@ -103,7 +103,11 @@ class _Checker:
         if value is None:
             return None
         if not isinstance(value, str):
-            self.problem(f"must be a string, not {_toml_type(value)}", key)
+            fix = ""
+            if isinstance(value, dt.date):  # TOML's own date (`date = 2025-02-12`): quote its day
+                day = value.date() if isinstance(value, dt.datetime) else value
+                fix = f'; quote it: {key} = "{day.isoformat()}"'
+            self.problem(f"must be a string, not {_toml_type(value)}{fix}", key)
             return None
         if not value.strip():
             self.problem("is empty; leave the key out instead", key)
@@ -132,6 +136,9 @@ def _toml_type(value: object) -> str:
         float: "a float",
         list: "an array",
         dict: "a table",
+        dt.date: "a TOML date",
+        dt.datetime: "a TOML date-time",
+        dt.time: "a TOML time",
     }
     return names.get(type(value), type(value).__name__)
 
@@ -329,15 +336,13 @@ def _checked_event(table: Mapping[str, Any], line: int | None, content: FileCont
         try:
             parsed = parse_stored_date(date_text)
         except DateError as err:
-            check.problem(f"{quote(date_text)}: {err}; write YYYY, YYYY-MM or YYYY-MM-DD", "date")
+            check.problem(f"{quote(date_text)}: {err}", "date")
     reported = check.text(table, "reported_date")
     if reported is not None:
         try:
             parse_stored_date(reported)
         except DateError as err:
-            check.problem(
-                f"{quote(reported)}: {err}; write YYYY, YYYY-MM or YYYY-MM-DD", "reported_date"
-            )
+            check.problem(f"{quote(reported)}: {err}", "reported_date")
     title = check.text(table, "title")
     tags = check.strings(table, "tags")
     for tag in tags:

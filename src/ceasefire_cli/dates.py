@@ -457,7 +457,7 @@ def parse_stored_date(text: str) -> tuple[Precision, Period]:
     """A dataset `date` value → its precision and period; only YYYY, YYYY-MM or YYYY-MM-DD."""
     match = _STORED.fullmatch(text)
     if match is None:
-        raise DateError("stored dates must be YYYY, YYYY-MM or YYYY-MM-DD")
+        raise DateError("a stored date is YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2025-02-12)")
     year = int(match[1])
     month = None if match[2] is None else int(match[2])
     day = None if match[3] is None else int(match[3])

@@ -68,6 +68,17 @@ def _usage_line(err: click_exceptions.ClickException) -> str:
     message = err.format_message()
     ctx = getattr(err, "ctx", None)
     command = ctx.command_path if ctx is not None else PROG
+    option = getattr(err, "option_name", None) or ""
+    if (
+        isinstance(err, click_exceptions.NoSuchOption)
+        and option[1:2].isdigit()
+        and command.endswith(" diff")  # the one command whose arguments are dates
+    ):
+        # `diff -2w today`: a relative date reads as an option unless `--` comes first.
+        return (
+            f"{PROG}: error: {message}; dates that start with '-' go after '--', options "
+            f"before it: '{command} --stat -- -2w today'"
+        )
     return f"{PROG}: error: {message} (see '{command} --help')"
 
 
