@@ -562,6 +562,15 @@ def test_unknown_field_exits_2_and_lists_the_valid_ones(
     assert "valid fields: id," in run.stderr
 
 
+@pytest.mark.parametrize("given", ["", " , "])
+def test_no_field_at_all_says_so(invoke: Invoke, given: str) -> None:
+    run = invoke("list", "--fields", given)  # was "no field is not a field here"
+    assert (run.exit_code, run.stderr) == (
+        2,
+        "ceasefire: error: --fields: no field named; name some, e.g. id,date,precision\n",
+    )
+
+
 def test_csv_neutralises_formulas_but_not_negative_numbers(invoke: Invoke, tmp_path: Path) -> None:
     path = write(
         tmp_path,

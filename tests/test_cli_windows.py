@@ -7,6 +7,7 @@ import io
 
 import pytest
 
+from ceasefire_cli.present import days_left_text
 from ceasefire_cli.records import WINDOW_FIELDS
 from conftest import Invoke
 
@@ -130,6 +131,7 @@ def test_deadlines_filters(invoke: Invoke, args: tuple[str, ...], ids: list[str]
         (("--kind", "truse"), "ceasefire: error: --kind: 'truse' is not a kind; did you mean 'truce'?"),
         (("--status", "done"), "ceasefire: error: --status: 'done' is not a status; choose from"),
         (("--within", "soon"), "ceasefire: error: --within: 'soon' is not a number of days; write e.g. 14d, 2w or 14"),
+        (("--within", "9999999"), "ceasefire: error: --within: '9999999' is too many; give at most 99999 days"),
         (("--as-of", "2025-02-30"), "ceasefire: error: --as-of: '2025-02-30': day 30 does not exist"),
     ],
 )  # fmt: skip
@@ -292,3 +294,22 @@ def test_diff_marks_projected_changes_and_windows_in_force_at_both_ends(invoke: 
         "unchanged\t\ttariff-deadline-10-12-days\tDeadline shortened to 10–12 days"
         in unchanged.lines()
     )
+
+
+@pytest.mark.parametrize(
+    ("day", "low", "high", "left"),
+    [
+        ("2025-08-06", 1, 3, "1–3 days left"),  # 10–12 days from 28 July: due 7–9 August
+        ("2025-08-07", 0, 2, "0–2 days left"),
+        ("2025-08-08", -1, 1, "now, up to 1 day left"),
+        ("2025-08-09", -2, 0, "now, its last day (0 days left)"),  # was "now, up to 0 days left"
+        ("2025-08-10", -3, -1, "1–3 days ago"),
+    ],
+)
+def test_days_left_of_the_shortened_tariff_deadline(
+    invoke: Invoke, day: str, low: int, high: int, left: str
+) -> None:
+    windows = invoke("deadlines", "--as-of", day, "--kind", "ultimatum", "--json").json()
+    shortened = next(w for w in windows if w["id"] == "tariff-deadline-10-12-days")
+    assert (shortened["days_left_min"], shortened["days_left_max"]) == (low, high)
+    assert days_left_text(low, high) == left  # what the table shows

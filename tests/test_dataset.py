@@ -208,3 +208,15 @@ def test_loading_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path, ena
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_problems_are_reported_in_line_order_references_included(tmp_path: Path) -> None:
+    # An unknown actor is found when the files are merged, after each file's own problems:
+    # it was listed after a later line's unknown key (found in QA).
+    path = write(
+        tmp_path,
+        '[[events]]\nid = "a"\ndate = "2025"\ntitle = "t"\nactors = ["nobody"]\n'
+        '[[events]]\nid = "b"\ndate = "2025"\ntitle = "t"\ntitel = "x"\n',
+    )
+    problems = check_files([bundled_path(), path])
+    assert [(problem.line, problem.field) for problem in problems] == [(1, "actors"), (10, "titel")]

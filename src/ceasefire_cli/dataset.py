@@ -320,6 +320,10 @@ def _merge(contents: Sequence[FileContent]) -> FileContent:
             message = "'superseded', but no window has supersedes = this id"
             merged.problems.append(_cross_problem(window, "window", "outcome", message))
     merged.problems.extend(_supersession_cycles(windows))
+    # Reported file by file, line by line: a reference checked here belongs among its file's
+    # own problems (an unknown actor on line 20 before an unknown key on line 25).
+    rank = {content.origin: number for number, content in enumerate(contents)}
+    merged.problems.sort(key=lambda problem: (rank.get(problem.file, -1), problem.line or 0))
     merged.events = list(events.values())
     merged.actors = list(actors.values())
     merged.windows = list(windows.values())

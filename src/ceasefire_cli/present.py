@@ -129,7 +129,8 @@ def problem_listing(problems: Sequence[Problem]) -> Listing:
 
 
 def days_left_text(low: int | None, high: int | None) -> str:
-    """'44 days left', '6–8 days left', 'due today', '3 days ago', 'now, up to 1 day left'."""
+    """'44 days left', '6–8 days left', 'today (0 days left)', '3 days ago', 'now, up to 1 day
+    left' (inside a range of days), 'now, its last day (0 days left)'."""
     if low is None or high is None:
         return ""
 
@@ -144,6 +145,8 @@ def days_left_text(low: int | None, high: int | None) -> str:
         return f"{low}–{days(high)} left"
     if high < 0:
         return f"{-high}–{days(-low)} ago"
+    if high == 0:  # not "now, up to 0 days left"
+        return "now, its last day (0 days left)"
     return f"now, up to {days(high)} left"
 
 
@@ -389,12 +392,14 @@ def parse_fields(wanted: str | None, available: Sequence[str]) -> tuple[str, ...
     if wanted is None:
         return None
     names = tuple(name.strip() for name in wanted.split(",") if name.strip())
+    if not names:
+        raise UsageError("--fields: no field named", f"name some, e.g. {','.join(available[:3])}")
     unknown = [name for name in names if name not in available]
-    if unknown or not names:
-        close = close_matches(unknown[0], available, n=1) if unknown else []
+    if unknown:
+        close = close_matches(unknown[0], available, n=1)
         hint = f"did you mean '{close[0]}'? " if close else ""
         raise UsageError(
-            f"--fields: {', '.join(repr(n) for n in unknown) or 'no field'} is not a field here",
+            f"--fields: {', '.join(repr(n) for n in unknown)} is not a field here",
             f"{hint}valid fields: {','.join(available)}",
         )
     return names

@@ -57,6 +57,9 @@ def _within_days(text: str | None) -> int | None:
         return None
     match = _WITHIN.match(text)
     if not match:
+        if re.fullmatch(r"\s*\d+\s*[dw]?\s*", text, re.IGNORECASE):
+            # Five digits is 273 years of days: more would only overflow the date arithmetic.
+            raise UsageError(f"--within: '{text}' is too many", "give at most 99999 days")
         raise UsageError(f"--within: '{text}' is not a number of days", "write e.g. 14d, 2w or 14")
     amount = int(match.group(1))
     return amount * 7 if match.group(2).lower() == "w" else amount
