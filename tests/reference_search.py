@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ceasefire_cli.errors import UsageError
+from ceasefire_cli.errors import UsageError, quote
 from ceasefire_cli.folding import Folded, fold_char
 from ceasefire_cli.model import Event, Timeline
 from ceasefire_cli.query import actor_names
@@ -210,7 +210,7 @@ class _Finder:
             found = list(self.regex.finditer(original, timeout=max(self.clock[0], 0.001)))
         except TimeoutError:
             raise UsageError(
-                f"-E/--regex: {self.label!r} took more than {REGEX_SECONDS:g} s to match",
+                f"-E/--regex: {quote(self.label)} took more than {REGEX_SECONDS:g} s to match",
                 "simplify the pattern (nested repeats like (a+)+ backtrack without end)",
             ) from None
         finally:
@@ -243,7 +243,7 @@ def compile_regex(words: Sequence[str], ignore_case: bool) -> Any:
         return regex.compile(text, flags)
     except regex.error as err:
         raise UsageError(
-            f"-E/--regex: {text!r} is not a valid regular expression: {err}",
+            f"-E/--regex: {quote(text)} is not a valid regular expression: {err}",
             "fix the pattern, or search for plain words without -E",
         ) from None
 

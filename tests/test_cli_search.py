@@ -76,6 +76,8 @@ def test_quiet_prints_nothing(invoke: Invoke) -> None:
     ("args", "message"),
     [
         (("-E", "(",), "ceasefire: error: -E/--regex: '(' is not a valid regular expression"),
+        # Quoted as typed: repr() doubled the backslash ('\\d(').
+        (("-E", "\\d(",), "ceasefire: error: -E/--regex: '\\d(' is not a valid regular expression"),
         (("x", "--in", "titel"), "ceasefire: error: --in: 'titel' is not a searchable field; did you mean 'title'?"),
         (('""',), "ceasefire: error: the query is empty"),
         (("x", "--since", "2025-13"), "ceasefire: error: --since: '2025-13': month 13"),

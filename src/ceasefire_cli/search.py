@@ -28,7 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from .errors import UsageError
+from .errors import UsageError, quote
 from .folding import Offsets, distinct_words, fold_char, fold_text, fold_words, to_original
 from .model import Event, Place, Timeline
 from .query import actor_names
@@ -524,7 +524,7 @@ class _Budget:
 
     def _refusal(self) -> UsageError:
         return UsageError(
-            f"-E/--regex: {self.label!r} took more than {REGEX_SECONDS:g} s to match",
+            f"-E/--regex: {quote(self.label)} took more than {REGEX_SECONDS:g} s to match",
             "simplify the pattern (nested repeats like (a+)+ backtrack without end)",
         )
 
@@ -740,7 +740,7 @@ def compile_regex(words: Sequence[str], ignore_case: bool) -> Any:
         return regex.compile(text, flags)
     except regex.error as err:
         raise UsageError(
-            f"-E/--regex: {text!r} is not a valid regular expression: {err}",
+            f"-E/--regex: {quote(text)} is not a valid regular expression: {err}",
             "fix the pattern, or search for plain words without -E",
         ) from None
     except RecursionError:  # the regex module parses nested groups recursively

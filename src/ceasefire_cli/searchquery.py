@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .errors import UsageError
+from .errors import UsageError, quote
 from .folding import fold_text
 from .text import close_matches
 
@@ -46,10 +46,6 @@ class Term:
     phrase: bool = False
 
 
-def _shorten(text: str) -> str:
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
 def parse_query(words: Sequence[str]) -> tuple[Term, ...]:
     """`lavrov "black sea" actor:putin place:"saudi arabia"` -> terms; quotes make a phrase."""
     query = " ".join(words)
@@ -58,9 +54,7 @@ def parse_query(words: Sequence[str]) -> tuple[Term, ...]:
             f"the query is {len(query)} characters long", f"keep it under {MAX_QUERY_CHARS}"
         )
     if query.count('"') % 2:
-        raise UsageError(
-            f"unbalanced quote in {_shorten(query)!r}", 'close the phrase: "black sea"'
-        )
+        raise UsageError(f"unbalanced quote in {quote(query)}", 'close the phrase: "black sea"')
     terms = [term for match in _QUERY_TOKEN.finditer(query) if (term := _term(match)).text]
     if len(terms) > MAX_TERMS:
         raise UsageError(f"the query has {len(terms)} terms", f"use at most {MAX_TERMS}")
@@ -69,7 +63,7 @@ def parse_query(words: Sequence[str]) -> tuple[Term, ...]:
     for term in terms:
         if not fold_text(term.text).strip(" \t\n.,;:!?'\"()[]{}-–—/\\"):
             raise UsageError(
-                f"{term.text!r} has no letters or digits to search for",
+                f"{quote(term.text)} has no letters or digits to search for",
                 "search for a word, e.g. ceasefire search truce",
             )
     return tuple(terms)
@@ -80,20 +74,20 @@ def _term(match: re.Match[str]) -> Term:
     text = quoted if quoted is not None else bare
     if qualifier is None:
         if quoted is None and text.endswith(":") and text[:-1].casefold() in QUALIFIERS:
-            raise UsageError(f"{text!r} needs a value", f"e.g. {text}istanbul")
+            raise UsageError(f"{quote(text)} needs a value", f"e.g. {text}istanbul")
         return Term(text.strip(), phrase=quoted is not None)
     field = QUALIFIERS.get(qualifier.casefold())
     if field is None:
         close = close_matches(qualifier.casefold(), QUALIFIERS, n=1, cutoff=0.75)
         if close:
             raise UsageError(
-                f"unknown field {qualifier + ':'!r}",
-                f"did you mean {close[0] + ':'!r}? "
+                f"unknown field {quote(qualifier + ':')}",
+                f"did you mean {quote(close[0] + ':')}? "
                 f'(to search for the text, quote it: "{match.group(0)}")',
             )
         return Term(match.group(0))  # not a field ("http://x", "10:30"): plain text
     if not text or not text.strip():
-        raise UsageError(f"{qualifier + ':'!r} needs a value", f"e.g. {qualifier}:istanbul")
+        raise UsageError(f"{quote(qualifier + ':')} needs a value", f"e.g. {qualifier}:istanbul")
     return Term(text.strip(), field, phrase=quoted is not None)
 
 

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ceasefire_cli import present
-from ceasefire_cli.errors import ExitCode, UsageError
+from ceasefire_cli.errors import ExitCode, UsageError, quote
 from ceasefire_cli.query import filter_events
 from ceasefire_cli.records import SEARCH_FIELDS
 from ceasefire_cli.search import FIELDS, SearchOptions, SearchResult, search_events
@@ -43,7 +43,7 @@ SEARCH_EXAMPLES = r"""Examples:
 
 Matching folds case (unless the query has a capital letter; -i to ignore case), accents,
 Arabic diacritics, tatweel and letter forms (أ إ آ ٱ ى ة ؤ ئ), Arabic-Indic digits, and accepts
-the prefixes و ف ب ل ال before an Arabic word. Exit 0 when something matched, 1 when nothing
+the prefixes و ف ب ل ك ال before an Arabic word. Exit 0 when something matched, 1 when nothing
 did, 2 for a bad query."""
 
 
@@ -119,11 +119,10 @@ def search_command(
 
 def _no_match(query: list[str], result: SearchResult, searched: int, as_of: object) -> str:
     scope = f"({searched} events searched, as of {as_of})"
-    shown = " ".join(query)
-    shown = shown if len(shown) <= 60 else shown[:57] + "..."
+    shown = quote(" ".join(query))  # as typed: repr() doubled every backslash
     if not result.unmatched:  # every term matches somewhere, just not together
-        return f"no event matches all of {shown!r} {scope}; each term matches some: try --any"
+        return f"no event matches all of {shown} {scope}; each term matches some: try --any"
     hint = ""
     if result.suggestions:
-        hint = f"; did you mean {', '.join(repr(s) for s in result.suggestions)}?"
-    return f"no events match {shown!r} {scope}{hint}"
+        hint = f"; did you mean {', '.join(map(quote, result.suggestions))}?"
+    return f"no events match {shown} {scope}{hint}"
