@@ -341,9 +341,9 @@ def test_invalid_data_file_prints_problems_and_exits_3(invoke: Invoke, tmp_path:
 @pytest.mark.parametrize(
     ("setup", "message"),
     [
-        ("missing", ": no such file"),
-        ("directory", ": is a directory"),
-        ("binary", ":1: not UTF-8 text (byte 0)"),
+        ("missing", ": no such file; check the path\n"),
+        ("directory", ": is a directory, not a TOML file; give a file in it\n"),
+        ("binary", ":1: not UTF-8 text (byte 0); save it as UTF-8\n"),
     ],
 )
 def test_unreadable_data_files(invoke: Invoke, tmp_path: Path, setup: str, message: str) -> None:

@@ -171,7 +171,10 @@ def test_a_full_disk_is_one_line_and_exit_74() -> None:
             stdout=full, stderr=subprocess.PIPE, text=True, env=ENV, check=False,
         )  # fmt: skip
     assert run.returncode == 74
-    assert run.stderr == "ceasefire: error: cannot write the output: No space left on device\n"
+    assert run.stderr == (
+        "ceasefire: error: cannot write the output: No space left on device; "
+        "free some space where it goes, or send it elsewhere\n"
+    )
 
 
 def test_an_ascii_only_locale_gets_escapes_not_a_crash() -> None:
@@ -426,7 +429,8 @@ def test_a_disk_that_fills_midway_is_exit_74_not_a_cut_file(tmp_path: Path) -> N
         handle.close()
         assert (process.wait(timeout=60), error) == (
             74,
-            b"ceasefire: error: cannot write the output: File too large\n",
+            b"ceasefire: error: cannot write the output: File too large; "
+            b"free some space where it goes, or send it elsewhere\n",
         ), command
 
 

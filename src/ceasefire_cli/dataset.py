@@ -191,7 +191,9 @@ def read_file(path: Path, *, locate: bool = True) -> FileContent:
         content.problems.append(Problem(str(path), "no such file; check the path"))
         return content
     except IsADirectoryError:
-        content.problems.append(Problem(str(path), "is a directory, not a TOML file"))
+        content.problems.append(
+            Problem(str(path), "is a directory, not a TOML file; give a file in it")
+        )
         return content
     except PermissionError:
         content.problems.append(

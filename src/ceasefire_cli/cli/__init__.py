@@ -82,6 +82,14 @@ def _usage_line(err: click_exceptions.ClickException) -> str:
     return f"{PROG}: error: {message} (see '{command} --help')"
 
 
+def _write_error(err: OSError) -> str:
+    # Where stdout goes is the shell's redirection, so the fix is about that place.
+    return (
+        f"{PROG}: error: cannot write the output: {err.strerror or err}; "
+        "free some space where it goes, or send it elsewhere"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     """The console script: run the app and map every way out to an exit code, without tracebacks."""
     if sys.stdout is None:  # started with stdout closed (`>&-`): nobody to write to
@@ -114,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_BROKEN_PIPE
         raise
     except OSError as err:  # e.g. a full disk behind `> file`
-        err_line(f"{PROG}: error: cannot write the output: {err.strerror or err}")
+        err_line(_write_error(err))
         return EXIT_OUTPUT_ERROR
     if code == ExitCode.INTERRUPTED:  # Typer turns Ctrl-C into Exit(130) on its own
         err_line(f"{PROG}: interrupted")
@@ -124,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         silence_stdout()
         return EXIT_BROKEN_PIPE
     except OSError as err:
-        err_line(f"{PROG}: error: cannot write the output: {err.strerror or err}")
+        err_line(_write_error(err))
         return EXIT_OUTPUT_ERROR
     common.run_later()
     return code if isinstance(code, int) else ExitCode.OK
