@@ -7,6 +7,7 @@ import io
 
 import pytest
 
+from ceasefire_cli.present import _status_cell as status_cell
 from ceasefire_cli.present import days_left_text
 from ceasefire_cli.records import WINDOW_FIELDS
 from conftest import Invoke
@@ -313,3 +314,17 @@ def test_days_left_of_the_shortened_tariff_deadline(
     shortened = next(w for w in windows if w["id"] == "tariff-deadline-10-12-days")
     assert (shortened["days_left_min"], shortened["days_left_max"]) == (low, high)
     assert days_left_text(low, high) == left  # what the table shows
+
+
+@pytest.mark.parametrize(
+    ("day", "cell"),
+    [
+        ("2025-04-28", "upcoming\nstarts in 10 days\n12 days left"),  # "12 days left" alone misled
+        ("2025-05-07", "upcoming\nstarts tomorrow\n3 days left"),
+        ("2025-05-08", "active\n2 days left"),
+    ],
+)
+def test_a_truce_not_yet_begun_says_when_it_begins(invoke: Invoke, day: str, cell: str) -> None:
+    windows = invoke("deadlines", "--as-of", day, "--kind", "truce", "--json").json()
+    victory_day = next(w for w in windows if w["id"] == "victory-day-truce")
+    assert status_cell(victory_day) == cell  # the table's Status column

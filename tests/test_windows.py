@@ -149,6 +149,27 @@ def test_calendar_units_at_month_ends(unit: str, start: str, amount: int, last_d
     assert schedule(window).due_latest == D(last_day)
 
 
+@pytest.mark.parametrize(
+    ("start", "amount", "unit", "due"),
+    [
+        ("2025-07-14", 50, "days", "2025-09-02"),  # the tariff ultimatum
+        ("2025-01-31", 1, "months", "2025-03-01"),  # the day after the whole of February
+        ("2025-03-31", 1, "months", "2025-05-01"),  # the day after the whole of April
+        ("2025-01-15", 1, "months", "2025-02-15"),
+        ("2024-02-29", 1, "years", "2025-03-01"),
+    ],
+)
+def test_an_ultimatum_falls_due_where_the_same_truce_ends(
+    start: str, amount: int, unit: str, due: str
+) -> None:
+    # README's counting rule: a truce's exclusive end is an ultimatum's due day.
+    duration = Duration(amount, amount, unit)
+    ultimatum = Window("u", "ultimatum", "U", "e", D(start), D(start), duration)
+    truce = Window("t", "truce", "T", "e", D(start), D(start), duration)
+    assert schedule(ultimatum).due_latest == D(due)
+    assert schedule(truce).due_latest == D(due) - dt.timedelta(days=1)
+
+
 def test_a_deadline_at_midnight_is_due_the_day_before() -> None:
     offset = dt.timezone(dt.timedelta(hours=3))
     midnight = dt.datetime(2025, 6, 2, 0, 0, tzinfo=offset)

@@ -181,8 +181,14 @@ def _explained_window_cell(record: records.Record, lang: str = "en") -> str:
 
 
 def _status_cell(record: records.Record) -> str:
-    left = days_left_text(record["days_left_min"], record["days_left_max"])
-    return f"{record['status']}\n{left}" if left else str(record["status"])
+    lines = [str(record["status"])]
+    if record["status"] == "upcoming" and record["start"] and record["as_of"]:
+        # Days left count to the last day; a truce not yet begun also says when it begins.
+        start = dt.date.fromisoformat(str(record["start"])[:10])
+        wait = (start - dt.date.fromisoformat(str(record["as_of"]))).days
+        lines.append("starts tomorrow" if wait == 1 else f"starts in {wait} days")
+    lines.append(days_left_text(record["days_left_min"], record["days_left_max"]))
+    return "\n".join(line for line in lines if line)
 
 
 def deadline_listing(
