@@ -284,8 +284,21 @@ def test_parse_period_rejects(text: str, reason: str) -> None:
 @pytest.mark.parametrize(
     ("text", "today", "reason"),
     [
-        pytest.param("1 day ago", D(1, 1, 1), "before year 1", id="day-before-year-1"),
-        pytest.param("1 month ago", D(1, 1, 31), "before year 1", id="month-before-year-1"),
+        pytest.param(
+            "1 day ago",
+            D(1, 1, 1),
+            "^1 day before 0001-01-01 is before year 1$",
+            id="day-before-year-1",
+        ),
+        pytest.param(
+            "1 month ago",
+            D(1, 1, 31),
+            "^1 month before 0001-01-31 is before year 1$",
+            id="month-before-year-1",
+        ),
+        pytest.param(
+            "-0010d", D(1, 1, 5), "^10 days before 0001-01-05 is before year 1$", id="leading-zeros"
+        ),
         pytest.param("3000 years ago", TODAY, "before year 1", id="years-before-year-1"),
         pytest.param("-99999999999999d", TODAY, "before year 1", id="huge-count"),
         pytest.param("9" * 5000 + " weeks ago", TODAY, "before year 1", id="beyond-int-limit"),

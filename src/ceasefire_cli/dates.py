@@ -300,7 +300,10 @@ def _days_back(today: dt.date, digits: str, unit: str) -> Period:
     try:
         day = today - steps[unit](_num(digits))
     except (OverflowError, ValueError):
-        raise DateError(f"{digits} {unit}s before {today.isoformat()} is before year 1") from None
+        count = digits.lstrip("0") or "0"  # as typed, less leading zeros ('-0010d')
+        shown = count if len(count) <= 12 else f"{count[:9]}… ({len(count)} digits)"
+        units = unit if count == "1" else f"{unit}s"
+        raise DateError(f"{shown} {units} before {today.isoformat()} is before year 1") from None
     return Period(day, day)
 
 
