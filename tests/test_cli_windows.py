@@ -328,3 +328,20 @@ def test_a_truce_not_yet_begun_says_when_it_begins(invoke: Invoke, day: str, cel
     windows = invoke("deadlines", "--as-of", day, "--kind", "truce", "--json").json()
     victory_day = next(w for w in windows if w["id"] == "victory-day-truce")
     assert status_cell(victory_day) == cell  # the table's Status column
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "start"),
+    [
+        ((), {"CEASEFIRE_TODAY": "2025-02-30"}, "ceasefire: error: --today (from CEASEFIRE_TODAY): '2025-02-30': day 30"),
+        ((), {"CEASEFIRE_TODAY": "2025-02"}, "ceasefire: error: --today (from CEASEFIRE_TODAY): '2025-02' is a period, not a day"),
+        ((), {"CEASEFIRE_AS_OF": "2025-13"}, "ceasefire: error: --as-of (from CEASEFIRE_AS_OF): '2025-13': month 13"),
+        (("--today", "2025-02-30"), {}, "ceasefire: error: --today: '2025-02-30': day 30"),  # typed
+    ],
+)  # fmt: skip
+def test_a_bad_date_from_the_environment_names_the_variable(
+    invoke: Invoke, args: tuple[str, ...], env: dict[str, str], start: str
+) -> None:
+    run = invoke("deadlines", *args, env=env)
+    assert run.exit_code == 2
+    assert run.stderr.startswith(start), run.stderr

@@ -83,7 +83,8 @@ def _today(value: str | None) -> dt.date:
         raise date_error("--today", value, err) from None
     if period.start != period.end:
         raise UsageError(
-            f"--today: {quote(value)} is a period, not a day", "give a day, e.g. 2025-08-08"
+            f"{_given_by('--today')}: {quote(value)} is a period, not a day",
+            "give a day, e.g. 2025-08-08",
         )
     return period.start
 
@@ -134,7 +135,29 @@ def _color_mode(options: CommonOptions) -> ColorMode:
 
 
 def date_error(option: str, value: str, err: DateError) -> UsageError:
-    return UsageError(f"{option}: {quote(value)}: {err}", f"accepted forms: {ACCEPTED_FORMS}")
+    return UsageError(
+        f"{_given_by(option)}: {quote(value)}: {err}", f"accepted forms: {ACCEPTED_FORMS}"
+    )
+
+
+def _given_by(option: str) -> str:
+    """'--today', or '--today (from CEASEFIRE_TODAY)' when the value came from the environment:
+    the user typed no --today, so the message names what to fix."""
+    from typer._click.core import ParameterSource  # Typer vendors Click
+    from typer._click.globals import get_current_context
+
+    ctx = get_current_context(silent=True)
+    if ctx is None:  # called outside a command (a library caller, a test)
+        return option
+    for param in ctx.command.params:
+        if (
+            option in param.opts
+            and param.name
+            and param.envvar
+            and ctx.get_parameter_source(param.name) is ParameterSource.ENVIRONMENT
+        ):
+            return f"{option} (from {param.envvar})"
+    return option
 
 
 def period_option(option: str, value: str | None, today: dt.date) -> Period | None:
