@@ -333,3 +333,40 @@ def test_a_full_device_as_output_is_one_line_and_74(invoke: Invoke) -> None:
     assert run.stderr == (
         "ceasefire: error: cannot write /dev/full: No space left on device; check the path\n"
     )
+
+
+def _quoted_sentences() -> set[str]:
+    from ceasefire_cli import load_timeline
+
+    timeline = load_timeline()
+    texts = [event.text_ar for event in timeline.events] + [w.quote_ar for w in timeline.windows]
+    return {line for text in texts if text for line in text.split("\n") if line.strip()}
+
+
+def _shown_text(fmt: str, output: str) -> str:
+    """Everything a calendar or a TimelineJS document shows, as plain text."""
+    if fmt == "ics":
+        items = Calendar.from_ical(output).walk("VEVENT")
+        return "\n".join(
+            str(item.get(key, "")) for item in items for key in ("summary", "description")
+        )
+    import html
+
+    document = json.loads(output)
+    slides = [*document["events"], *document["eras"]]
+    return html.unescape(
+        "\n".join(f"{s['text']['headline']}\n{s['text']['text']}" for s in slides)
+    ).replace("<br>", "\n")
+
+
+@pytest.mark.parametrize("fmt", ["ics", "timelinejs"])
+@pytest.mark.parametrize("lang", ["en", "ar", "both"])
+def test_every_quoted_arabic_sentence_is_in_every_export(
+    invoke: Invoke, fmt: str, lang: str
+) -> None:
+    # --lang ar kept only an Arabic text's first sentence (as the title), and TimelineJS had
+    # no Arabic in en or both: three of the article's sentences were in no ar export (QA).
+    sentences = _quoted_sentences()
+    assert len(sentences) > 40
+    shown = _shown_text(fmt, invoke("export", "--format", fmt, "--lang", lang).stdout)
+    assert sorted(s for s in sentences if s not in shown) == []

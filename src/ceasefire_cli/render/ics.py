@@ -41,10 +41,21 @@ def _first_url(record: dict[str, Any]) -> str | None:
 
 
 def _summary(record: dict[str, Any], lang: str, arabic: str | None) -> tuple[str, str]:
-    """The SUMMARY and its LANGUAGE: English, or the verbatim Arabic where there is one."""
+    """The SUMMARY and its LANGUAGE: English, or the verbatim Arabic where there is one (its
+    first sentence: a SUMMARY is one line)."""
     if lang == "ar" and arabic:
         return arabic.split("\n")[0], "ar"
     return record["title"], "en"
+
+
+def _other_language(record: dict[str, Any], language: str, arabic: str | None) -> str | None:
+    """What the description adds in the other language: under an English SUMMARY the whole
+    Arabic; under an Arabic one, the Arabic sentences after the first (each quoted sentence
+    stays in the calendar, verbatim), then the English title."""
+    if language == "en":
+        return arabic
+    rest = "\n".join((arabic or "").split("\n")[1:])
+    return "\n\n".join(part for part in (rest, record["title"]) if part)
 
 
 def _add_days(item: CalendarEvent, first: dt.date, last: dt.date) -> None:
@@ -78,7 +89,7 @@ def _event(record: dict[str, Any], export: Export, stamp: dt.datetime) -> Calend
     _add_days(item, dt.date.fromisoformat(record["start"]), dt.date.fromisoformat(record["end"]))
     summary, language = _summary(record, export.lang, record["text_ar"])
     item.add("summary", _text(summary), parameters={"LANGUAGE": language})
-    other = record["text_ar"] if language == "en" else record["title"]
+    other = _other_language(record, language, record["text_ar"])
     item.add(
         "description",
         _description([record["summary"], other, record["note"], _sources(record)]),
@@ -116,7 +127,7 @@ def _window(record: dict[str, Any], export: Export, stamp: dt.datetime) -> Calen
             [
                 record["explanation"],
                 f"Outcome: {record['outcome']}" if record["outcome"] else None,
-                record["quote_ar"] if language == "en" else record["title"],
+                _other_language(record, language, record["quote_ar"]),
                 record["note"],
                 _sources(record),
             ]

@@ -21,12 +21,22 @@ def _html(text: str | None) -> str:
     return html.escape(text or "").replace("\n", "<br>")
 
 
+def _slide(
+    record: dict[str, Any], lang: str, arabic: str | None, body: str | None
+) -> dict[str, str]:
+    """Headline and text, as the calendar has them: an English headline with the verbatim
+    Arabic under the English text; or (--lang ar) the Arabic's first sentence as the headline
+    and its other sentences, then the English, as the text. No quoted sentence is left out."""
+    if lang == "ar" and arabic:
+        first, *rest = arabic.split("\n")
+        parts = ["\n".join(rest), str(record["title"]), body]
+        return {"headline": _html(first), "text": _html("\n\n".join(p for p in parts if p))}
+    text = "\n\n".join(part for part in (body, arabic) if part)
+    return {"headline": _html(str(record["title"])), "text": _html(text)}
+
+
 def _text(headline: str, body: str | None) -> dict[str, str]:
     return {"headline": _html(headline), "text": _html(body)}
-
-
-def _headline(record: dict[str, Any], lang: str, arabic: str | None) -> str:
-    return arabic.split("\n")[0] if lang == "ar" and arabic else str(record["title"])
 
 
 def _start(record: dict[str, Any]) -> str | None:
@@ -39,7 +49,7 @@ def render_timelinejs(export: Export) -> str:
         {
             "unique_id": record["id"],
             "start_date": _date(record["date"]),
-            "text": _text(_headline(record, export.lang, record["text_ar"]), record["summary"]),
+            "text": _slide(record, export.lang, record["text_ar"], record["summary"]),
             "group": record["tags"][0] if record["tags"] else "",
         }
         for record in export.events
@@ -48,9 +58,7 @@ def render_timelinejs(export: Export) -> str:
         {
             "start_date": _date(_start(record) or ""),
             "end_date": _date(record["due_latest"]),
-            "text": _text(
-                _headline(record, export.lang, record["quote_ar"]), record["explanation"]
-            ),
+            "text": _slide(record, export.lang, record["quote_ar"], record["explanation"]),
         }
         for record in export.windows
         if _start(record) and record["due_latest"]
