@@ -29,7 +29,7 @@ def _copy(tmp_path: Path, name: str = "data.toml") -> Path:
 
 
 def _no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(path: Path) -> Any:
+    def refuse(path: Path, **options: Any) -> Any:
         raise AssertionError(f"{path} was parsed; the cache should have answered")
 
     monkeypatch.setattr(dataset, "read_file", refuse)
@@ -83,6 +83,9 @@ def test_another_program_version_is_not_read(tmp_path: Path) -> None:
         marshal.dumps({"header": None, "timeline": {}}),
         b"[" * 100_000,  # as marshal data: a list of 1.5 billion items
         b"ceasefire timeline cache\n" + b"\0\0\0\0" + b"[" * 100_000,  # bad checksum
+        # Cut to its header: the checksum of nothing holds, and marshal raised EOFError, which
+        # Click turned into "interrupted" on every run until the entry was deleted (QA).
+        b"ceasefire timeline cache\n" + zlib.crc32(b"").to_bytes(4, "big"),
     ],
 )
 def test_a_corrupt_entry_is_ignored_and_rebuilt(tmp_path: Path, content: bytes) -> None:
@@ -232,3 +235,86 @@ def test_the_command_line_writes_a_new_entry_after_answering(tmp_path: Path) -> 
         [*command, "--fields", "id"], capture_output=True, text=True, env=env, check=False
     )
     assert (again.returncode, again.stdout) == (0, "e\n")
+
+
+def test_an_edit_that_keeps_size_and_mtime_is_still_seen(tmp_path: Path) -> None:
+    # The key had path, size, mtime and inode: an edit to the same size with the mtime put back
+    # (touch -d) gave the old answer. ctime changes with any write, and no one can set it.
+    data, store = _copy(tmp_path), tmp_path / "cache"
+    load_timeline([data], bundled=False, cache_dir=store)
+    before = data.stat()
+    text = data.read_text(encoding="utf-8")
+    assert "A year-precision event" in text
+    data.write_text(text.replace("A year-precision event", "A year-precision EVENT"), "utf-8")
+    os.utime(data, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = data.stat()
+    assert (after.st_size, after.st_mtime_ns, after.st_ino) == (
+        before.st_size,
+        before.st_mtime_ns,
+        before.st_ino,
+    )
+    titles = [e.title for e in load_timeline([data], bundled=False, cache_dir=store).events]
+    assert "A year-precision EVENT" in titles
+
+
+def test_a_symlink_switched_between_the_key_and_the_read_files_nothing_stale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # current.toml -> a.toml is switched to b.toml while a run is between taking the key and
+    # reading the file (QA reproduced it with a deploy loop): b's data was then filed under a's
+    # key, and every later run on a.toml answered with b's events.
+    a, b = _copy(tmp_path, "a.toml"), _copy(tmp_path, "b.toml")
+    b.write_text(
+        b.read_text(encoding="utf-8").replace("A year-precision event", "Only in b"), "utf-8"
+    )
+    link, store = tmp_path / "current.toml", tmp_path / "cache"
+    link.symlink_to(a)
+    real_read = cache.read
+
+    def switch_then_miss(*args: Any) -> Any:
+        link.unlink()
+        link.symlink_to(b)  # the deploy happens here
+        return real_read(*args)
+
+    monkeypatch.setattr(cache, "read", switch_then_miss)
+    first = load_timeline([link], bundled=False, cache_dir=store)
+    monkeypatch.setattr(cache, "read", real_read)
+    # The run answered from the file it had opened and keyed: a.
+    assert "Only in b" not in [e.title for e in first.events]
+    link.unlink()
+    link.symlink_to(a)
+    again = load_timeline([link], bundled=False, cache_dir=store)
+    assert [e.title for e in again.events] == [e.title for e in first.events]
+
+
+def test_a_fifo_where_an_entry_belongs_does_not_hang(tmp_path: Path) -> None:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("needs a FIFO")
+    import threading
+
+    data, store = _copy(tmp_path), tmp_path / "cache"
+    keys = cache.file_keys([data])
+    assert keys is not None
+    store.mkdir(mode=0o700)
+    os.mkfifo(cache.entry_path(store, keys), 0o600)
+    answers: list[Any] = []
+    reader = threading.Thread(target=lambda: answers.append(cache.read(store, keys, VERSION)))
+    reader.daemon = True
+    reader.start()
+    reader.join(timeout=10)
+    assert not reader.is_alive()  # it hung in open() before
+    assert answers == [None]
+
+
+def test_a_temporary_file_an_hour_old_is_removed_on_the_next_write(tmp_path: Path) -> None:
+    # A writer killed by SIGTERM or SIGHUP leaves its .tmp- file; pruning never looked at them.
+    data, store = _copy(tmp_path), tmp_path / "cache"
+    store.mkdir(mode=0o700)
+    old, recent = store / ".tmp-old", store / ".tmp-recent"
+    old.write_bytes(b"partial")
+    recent.write_bytes(b"being written")
+    hours_ago = time.time_ns() - 2 * 3600 * 10**9
+    os.utime(old, ns=(hours_ago, hours_ago))
+    load_timeline([data], bundled=False, cache_dir=store)
+    names = _entries(store)
+    assert ".tmp-old" not in names and ".tmp-recent" in names

@@ -5,9 +5,13 @@ takes a fraction of that. The cache is only an optimisation: any entry that is s
 another version, unreadable or malformed is ignored and rebuilt, and a cache that cannot be
 written is skipped. Nothing here prints.
 
-- Key: each data file's resolved path, size, mtime (ns) and inode, and the program version.
-  The files are stat'ed *before* they are read, so a file changed while it is being read
-  leaves an entry that is already stale.
+- Key: each data file's resolved path, size, mtime and ctime (ns) and inode, and the program
+  version. ctime is there because no one can set it: a file edited back to its old size and
+  mtime (`touch -d`), or a new file that reuses a freed inode with a fixed mtime (a tarball
+  extracted again), still changes it. The key is taken with fstat of the very file handle
+  that is then read (dataset.py), *before* reading: a file changed while it is read leaves an
+  entry that is already stale, and a symlink switched between the stat and the read cannot
+  file one target's data under the other's key. Only regular files are cached.
 - Format: marshal of plain lists, strings and numbers, never pickle (which runs code). At
   100k events marshal writes in a third of the time JSON took, which is what a first,
   uncached run pays. marshal is not meant for data from others, so the cache is trusted as
@@ -35,14 +39,14 @@ from typing import Any
 from .dates import parse_stored_date
 from .model import Actor, Duration, Event, Moment, Place, Source, Timeline, Window
 
-FORMAT = 2
+FORMAT = 3  # 3: ctime in the file keys
 MIN_BYTES = 1 << 20  # smaller datasets parse faster than a cache lookup pays back
 KEEP = 8  # entries kept; the oldest beyond that are removed on write
 _PREFIX = "timeline-"
 _SUFFIX = ".marshal"
 _MAGIC = b"ceasefire timeline cache\n"
 
-FileKey = tuple[str, int, int, int]
+FileKey = tuple[str, int, int, int, int]  # resolved path, size, mtime ns, ctime ns, inode
 
 
 def worth_caching(paths: Sequence[Path]) -> bool:
@@ -56,16 +60,29 @@ def worth_caching(paths: Sequence[Path]) -> bool:
     return total >= MIN_BYTES
 
 
+def file_key(path: Path, status: os.stat_result) -> FileKey | None:
+    """The identity of a file from its stat (best: fstat of the handle it is read through);
+    None for anything but a regular file, whose content can change with none of these."""
+    if not stat.S_ISREG(status.st_mode):
+        return None
+    try:
+        resolved = str(path.resolve())
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop
+        return None
+    return (resolved, status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
+
+
 def file_keys(paths: Sequence[Path]) -> list[FileKey] | None:
-    """Identity of each file as it is now; None if one cannot be stat'ed."""
+    """Identity of each file as it is now; None if one cannot be stat'ed or is not regular."""
     keys = []
     for path in paths:
         try:
-            resolved = path.resolve()
-            status = resolved.stat()
-        except (OSError, RuntimeError):  # RuntimeError: a symlink loop
+            key = file_key(path, path.stat())
+        except OSError:
             return None
-        keys.append((str(resolved), status.st_size, status.st_mtime_ns, status.st_ino))
+        if key is None:
+            return None
+        keys.append(key)
     return keys
 
 
@@ -90,8 +107,11 @@ def _header(version: str, keys: Sequence[FileKey]) -> list[Any]:
 def read(directory: Path, keys: Sequence[FileKey], version: str) -> Timeline | None:
     """The cached timeline for exactly these files and this version, or None."""
     try:
-        with entry_path(directory, keys).open("rb") as handle:
-            if not _trusted(os.fstat(handle.fileno())):
+        # Non-blocking: a FIFO put where an entry belongs would otherwise hang the open.
+        descriptor = os.open(entry_path(directory, keys), os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(descriptor, "rb") as handle:
+            status = os.fstat(handle.fileno())
+            if not (stat.S_ISREG(status.st_mode) and _trusted(status)):
                 return None
             raw = handle.read()
         if not raw.startswith(_MAGIC):
@@ -107,6 +127,7 @@ def read(directory: Path, keys: Sequence[FileKey], version: str) -> Timeline | N
         return _timeline(data["timeline"])
     except (
         OSError,
+        EOFError,  # marshal of an empty payload: Click would call it a Ctrl-C
         ValueError,
         TypeError,
         KeyError,
@@ -237,7 +258,8 @@ def write(directory: Path, keys: Sequence[FileKey], version: str, timeline: Time
         with os.fdopen(handle, "wb") as stream:
             stream.write(_MAGIC + zlib.crc32(payload).to_bytes(4, "big"))
             stream.write(payload)
-        temporary.replace(entry_path(directory, keys))
+        entry = entry_path(directory, keys)
+        temporary.replace(entry)
         temporary = None
     except OSError:
         return False  # read-only, full or missing directory: the cache is only an optimisation
@@ -245,12 +267,22 @@ def write(directory: Path, keys: Sequence[FileKey], version: str, timeline: Time
         if temporary is not None:  # also on Ctrl-C: never leave a partial file behind
             with contextlib.suppress(OSError):
                 temporary.unlink()
-    _prune(directory)
+    _prune(directory, entry)
     return True
 
 
-def _prune(directory: Path) -> None:
-    """Keep the KEEP newest entries."""
+STALE_TEMPORARY_NS = 3600 * 10**9  # a writer takes seconds; one killed (SIGTERM) leaves its file
+
+
+def _prune(directory: Path, written: Path) -> None:
+    """Keep the KEEP newest entries, and remove temporary files an hour older than the entry
+    just `written` (its mtime is the file system's now: no clock is read here)."""
+    with contextlib.suppress(OSError):
+        now = written.stat().st_mtime_ns
+        for path in directory.glob(".tmp-*"):
+            with contextlib.suppress(OSError):
+                if now - path.stat().st_mtime_ns > STALE_TEMPORARY_NS:
+                    path.unlink()
     entries = []
     for path in directory.glob(f"{_PREFIX}*{_SUFFIX}"):
         with contextlib.suppress(OSError):

@@ -6,12 +6,13 @@ It must not print, read the clock, or import typer/rich.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import stat
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from . import collector, schema, tomlparse
 from .dataset_records import (
@@ -154,10 +155,10 @@ class _TooLargeError(Exception):
     pass
 
 
-def _read_text(path: Path) -> str:
-    """The file as UTF-8 text with universal newlines (as text mode reads it); at most
-    MAX_STREAM_BYTES of anything but a regular file."""
-    with path.open("rb") as handle:
+def _read_text(path: Path, opened: BinaryIO | None = None) -> str:
+    """The file (or the handle already `opened` on it) as UTF-8 text with universal newlines
+    (as text mode reads it); at most MAX_STREAM_BYTES of anything but a regular file."""
+    with contextlib.nullcontext(opened) if opened is not None else path.open("rb") as handle:
         if stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
             data = handle.read()
         else:
@@ -171,13 +172,13 @@ def _read_text(path: Path) -> str:
     return text
 
 
-def read_file(path: Path, *, locate: bool = True) -> FileContent:
+def read_file(path: Path, *, locate: bool = True, opened: BinaryIO | None = None) -> FileContent:
     """Read and check one dataset file; problems are collected, never raised.
 
     locate=False leaves records without line numbers, which is faster."""
     content = FileContent(origin=str(path))
     try:
-        text = _read_text(path)
+        text = _read_text(path, opened)
     except _TooLargeError:
         content.problems.append(
             Problem(
@@ -414,13 +415,26 @@ def _load_or_read_cache(
     # Imported here: only large datasets are cached, and the bundled one never pays for it.
     from . import __version__, cache
 
-    keys = cache.file_keys(paths)  # stat'ed before reading: a file changed meanwhile is stale
-    if keys is None:
-        return _load(paths)
-    cached = cache.read(cache_dir, keys, __version__)
-    if cached is not None:
-        return cached
-    timeline = _load(paths)
+    if cache.file_keys(paths) is None:  # missing, unreadable or not a regular file
+        return _load(paths)  # which reports it
+    with contextlib.ExitStack() as stack:
+        try:
+            handles = [stack.enter_context(path.open("rb")) for path in paths]
+        except OSError:
+            return _load(paths)
+        # The key is the fstat of the very handles read below, taken before reading: a file
+        # changed meanwhile leaves a stale entry, and a symlink switched in between cannot
+        # file one target's data under the other's key (see cache.py).
+        found = [
+            cache.file_key(p, os.fstat(h.fileno())) for p, h in zip(paths, handles, strict=True)
+        ]
+        keys = [key for key in found if key is not None]
+        if len(keys) != len(paths):
+            return _load(paths)
+        cached = cache.read(cache_dir, keys, __version__)
+        if cached is not None:
+            return cached
+        timeline = _load(paths, handles)
     if defer is None:
         cache.write(cache_dir, keys, __version__, timeline)
     else:
@@ -428,8 +442,11 @@ def _load_or_read_cache(
     return timeline
 
 
-def _load(paths: Sequence[Path]) -> Timeline:
-    merged = _merge([read_file(path, locate=False) for path in paths])
+def _load(paths: Sequence[Path], handles: Sequence[BinaryIO] | None = None) -> Timeline:
+    opened: Sequence[BinaryIO | None] = handles or [None] * len(paths)
+    merged = _merge(
+        [read_file(path, locate=False, opened=h) for path, h in zip(paths, opened, strict=True)]
+    )
     if merged.problems:  # read again, with the line of every problem
         raise DataError(_merge([read_file(path) for path in paths]).problems)
     events = sorted(merged.events, key=lambda event: event.sort_key)
