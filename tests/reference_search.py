@@ -30,9 +30,11 @@ from ceasefire_cli.searchquery import (
     ARABIC_CLITICS,
     FIELDS,
     Term,
+    article_variants,
     clitic_variants,
     is_case_sensitive,
     parse_query,
+    phrase_gap,
     regex_is_case_sensitive,
 )
 
@@ -140,7 +142,10 @@ def _compile(spellings: set[str]) -> re.Pattern[str] | None:
     if not spellings:
         return None
     # Words of a phrase may be separated by any run of space in the text; longest first.
-    parts = [r"\s+".join(re.escape(word) for word in s.split()) for s in spellings if s.strip()]
+    parts = [
+        re.escape(words[0]) + "".join(phrase_gap(word) + re.escape(word) for word in words[1:])
+        for words in (s.split() for s in spellings if s.strip())
+    ]
     return re.compile("|".join(sorted(parts, key=len, reverse=True))) if parts else None
 
 
@@ -261,7 +266,8 @@ def _term_finder(
     strip_clitics: bool,
 ) -> _Finder:
     folded = " ".join(fold_text(term.text, casefold=casefold).split())
-    typed = set(clitic_variants(folded) if strip_clitics else (folded,))
+    spelled = clitic_variants(folded) if strip_clitics else (folded,)
+    typed = {variant for spelling in spelled for variant in article_variants(spelling)}
     aliases: set[str] = set()
     for group in groups:
         if typed & group:

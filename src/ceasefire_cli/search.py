@@ -36,9 +36,11 @@ from .searchquery import (
     ARABIC_CLITICS,
     FIELDS,
     Term,
+    article_variants,
     clitic_variants,
     is_case_sensitive,
     parse_query,
+    phrase_gap,
     regex_is_case_sensitive,
 )
 from .text import close_matches
@@ -460,7 +462,7 @@ def _trie(spellings: list[list[str]]) -> str:
     for words in spellings:
         node = root
         for number, word in enumerate(words):
-            for token in ([r"\s+"] if number else []) + [re.escape(char) for char in word]:
+            for token in ([phrase_gap(word)] if number else []) + [re.escape(c) for c in word]:
                 node = node.setdefault(token, {})
         node[""] = {}  # a spelling ends here
 
@@ -756,7 +758,8 @@ def _allowed(term_field: str | None, fields: tuple[str, ...]) -> tuple[str, ...]
 
 def _spellings(term: Term, casefold: bool, *, strip_clitics: bool) -> set[str]:
     folded = " ".join(fold_text(term.text, casefold=casefold).split())
-    return set(clitic_variants(folded) if strip_clitics else (folded,))
+    typed = clitic_variants(folded) if strip_clitics else (folded,)
+    return {variant for spelling in typed for variant in article_variants(spelling)}
 
 
 def _term_finder(

@@ -103,13 +103,32 @@ def regex_is_case_sensitive(pattern: str, ignore_case: bool) -> bool:
     return not ignore_case and any(char.isupper() for char in literal)
 
 
+# Between the words of a phrase: any run of space, and before an Arabic word any clitic (the
+# و of 'ترامب وبوتين' is written joined to the word it stands before).
+_ANY_CLITIC = "(?:" + "|".join(map(re.escape, ARABIC_CLITICS)) + ")?"
+
+
+def phrase_gap(next_word: str) -> str:
+    """The regular expression between two words of a phrase, before `next_word`."""
+    return r"\s+" + (_ANY_CLITIC if next_word and "\u0600" <= next_word[0] <= "\u06ff" else "")
+
+
+def article_variants(folded: str) -> tuple[str, ...]:
+    """A word with the article ال as typed, and as Arabic writes it after the preposition ل:
+    ل + ال = لل (السلام -> للسلام, 'for the peace'), which no clitic before ال can spell."""
+    if folded.startswith("ال") and len(folded.split(" ", maxsplit=1)[0]) >= 4:
+        return (folded, "لل" + folded[2:])
+    return (folded,)
+
+
 def clitic_variants(folded: str) -> tuple[str, ...]:
-    """An Arabic word as typed, and without a leading clitic (واسطنبول -> اسطنبول), so that a
-    query with a prefix finds the word without one; at least three letters must remain."""
-    variants = [folded]
+    """An Arabic word as typed, and without its longest leading clitic (واسطنبول -> اسطنبول),
+    so that a query with a prefix finds the word without one; at least three letters must
+    remain. Only the longest: a shorter strip (للرييس -> لرييس) would match inside the word
+    with the article (الرييس) where it does not start a word, and hide the right match."""
     if folded and "\u0600" <= folded[0] <= "\u06ff" and " " not in folded:
-        for clitic in ARABIC_CLITICS:
+        for clitic in ARABIC_CLITICS:  # longest first
             rest = folded[len(clitic) :]
             if folded.startswith(clitic) and len(rest) >= 3:
-                variants.append(rest)
-    return tuple(dict.fromkeys(variants))
+                return (folded, rest)
+    return (folded,)
