@@ -35,6 +35,7 @@ from ceasefire_cli.searchquery import (
     is_case_sensitive,
     parse_query,
     phrase_gap,
+    phrase_words,
     regex_is_case_sensitive,
 )
 
@@ -141,10 +142,11 @@ def _alias_groups(timeline: Timeline, casefold: bool) -> list[set[str]]:
 def _compile(spellings: set[str]) -> re.Pattern[str] | None:
     if not spellings:
         return None
-    # Words of a phrase may be separated by any run of space in the text; longest first.
+    # Words of a phrase may be separated by any run of space or dashes; longest first.
     parts = [
         re.escape(words[0]) + "".join(phrase_gap(word) + re.escape(word) for word in words[1:])
-        for words in (s.split() for s in spellings if s.strip())
+        for words in (phrase_words(s) for s in spellings)
+        if words
     ]
     return re.compile("|".join(sorted(parts, key=len, reverse=True))) if parts else None
 

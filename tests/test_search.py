@@ -169,6 +169,24 @@ def test_a_typed_lam_lam_is_stripped_whole() -> None:
     assert _bundled_ids("للرئيس") == _bundled_ids("رئيس") != []
 
 
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ('"russia ukraine"', "Russia–Ukraine"),  # a phrase across the data's en dash
+        ("russia-ukraine", "Russia–Ukraine"),  # a typed hyphen for the en dash
+        ('"10-12 days"', "10–12 days"),
+        ('"10 12 days"', "10–12 days"),
+    ],
+)
+def test_dashes_join_the_words_of_a_phrase(query: str, found: str) -> None:
+    # "russia ukraine" and "trump putin" found nothing though titles say Russia–Ukraine and
+    # Trump–Putin; a typed hyphen never matched the data's en dash (QA).
+    result = search_events(BUNDLED, BUNDLED.events, [query], SearchOptions())
+    assert result.hits and all(
+        any(match.text == found for match in hit.matches) for hit in result.hits
+    )
+
+
 def test_offsets_cover_harakat_inside_and_after_the_match() -> None:
     result = search_events(FIXTURE, FIXTURE.events, ["اسطنبول"], SearchOptions(fields=("text_ar",)))
     hit = next(h for h in result.hits if h.event.id == "2020-01-06-harakat")

@@ -9,6 +9,7 @@ Pure: no I/O.
 - Arabic: harakat/tashkeel (U+064B-U+065F, U+0670) and tatweel (U+0640) dropped;
   أ إ آ ٱ -> ا, ى -> ي, ة -> ه, ؤ -> و, ئ -> ي; Arabic-Indic and Eastern Arabic-Indic digits
   -> 0-9; Arabic comma, semicolon and question mark -> a space (they separate words).
+- Dashes and hyphens (‐ ‑ ‒ – — ― −) -> '-'.
 
 `fold_char` is the definition. Whole texts are folded at C speed (search folds every event for
 every query): ASCII text is `str.lower`, and text in a 256-character alphabet (ASCII, the
@@ -31,6 +32,9 @@ from typing import Any
 _DROPPED = frozenset(chr(code) for code in (*range(0x064B, 0x0660), 0x0670, 0x0640))
 _LETTERS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"}
 _SEPARATORS = frozenset("،؛؟")
+# Hyphen, non-breaking hyphen, figure, en and em dashes, horizontal bar, minus: one '-', so that
+# a typed 'russia-ukraine' or '10-12' finds the data's 'Russia–Ukraine' and '10–12'.
+_DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
 
 
 @lru_cache(maxsize=8192)
@@ -47,6 +51,8 @@ def fold_char(char: str, casefold: bool = True) -> str:
         return chr(ord("0") + code - 0x06F0)
     if char in _SEPARATORS:
         return " "
+    if char in _DASHES:
+        return "-"
     if 0xFE70 <= code <= 0xFE7F and all(
         part == " " or part in _DROPPED for part in unicodedata.normalize("NFKD", char)
     ):

@@ -41,6 +41,7 @@ from .searchquery import (
     is_case_sensitive,
     parse_query,
     phrase_gap,
+    phrase_words,
     regex_is_case_sensitive,
 )
 from .text import close_matches
@@ -382,7 +383,7 @@ def _alias_groups(timeline: Timeline, casefold: bool) -> list[set[str]]:
 
 class _Pattern:
     """The spellings of a term, matched as re.finditer would match them as one alternation,
-    longest first, the words of a phrase separated by any run of space.
+    longest first, the words of a phrase separated by any run of space or dashes.
 
     The alternation is written as a trie ('envoy(?:-0222|\\s+no\\.\\s+222)'): at any place in a
     text at most one branch can go on, and where one spelling extends another the longer is
@@ -392,7 +393,7 @@ class _Pattern:
     itself (so none is missed)."""
 
     def __init__(self, spellings: set[str]) -> None:
-        words = [s.split() for s in spellings if s.strip()]
+        words = [phrase_words(s) for s in spellings if phrase_words(s)]
         self.literal = words[0][0] if len(words) == 1 and len(words[0]) == 1 else None
         self.regex = re.compile(_trie(words))
         # The words spellings start with, less those that start with another ('envoy-0222'
@@ -483,7 +484,7 @@ def _overlaps_itself(word: str) -> bool:
 
 
 def _compile(spellings: set[str]) -> _Pattern | None:
-    return _Pattern(spellings) if any(s.strip() for s in spellings) else None
+    return _Pattern(spellings) if any(map(phrase_words, spellings)) else None
 
 
 def _word_char(char: str) -> bool:

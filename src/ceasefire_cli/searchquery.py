@@ -103,14 +103,21 @@ def regex_is_case_sensitive(pattern: str, ignore_case: bool) -> bool:
     return not ignore_case and any(char.isupper() for char in literal)
 
 
-# Between the words of a phrase: any run of space, and before an Arabic word any clitic (the
-# و of 'ترامب وبوتين' is written joined to the word it stands before).
+# Between the words of a phrase: any run of space or dashes ("russia ukraine" finds
+# 'Russia–Ukraine'), and before an Arabic word any clitic (the و of 'ترامب وبوتين' is written
+# joined to the word it stands before).
 _ANY_CLITIC = "(?:" + "|".join(map(re.escape, ARABIC_CLITICS)) + ")?"
+
+
+def phrase_words(spelling: str) -> list[str]:
+    """The words of a folded spelling, split at spaces and dashes alike: the gap between them
+    (phrase_gap) matches either, so a dash is never a letter of a pattern as well."""
+    return [word for word in re.split(r"[\s-]+", spelling) if word]
 
 
 def phrase_gap(next_word: str) -> str:
     """The regular expression between two words of a phrase, before `next_word`."""
-    return r"\s+" + (_ANY_CLITIC if next_word and "\u0600" <= next_word[0] <= "\u06ff" else "")
+    return r"[\s-]+" + (_ANY_CLITIC if next_word and "\u0600" <= next_word[0] <= "\u06ff" else "")
 
 
 def article_variants(folded: str) -> tuple[str, ...]:
