@@ -393,7 +393,7 @@ class _Pattern:
     itself (so none is missed)."""
 
     def __init__(self, spellings: set[str]) -> None:
-        words = [phrase_words(s) for s in spellings if phrase_words(s)]
+        words = [words for words in map(phrase_words, spellings) if words]
         self.literal = words[0][0] if len(words) == 1 and len(words[0]) == 1 else None
         self.regex = re.compile(_trie(words))
         # The words spellings start with, less those that start with another ('envoy-0222'

@@ -40,7 +40,8 @@ Statuses: proposed, upcoming (announced, not started), active (in force), pendin
 ahead), due-window (inside the due range), lapsed (deadline passed), expired (window ended),
 superseded, rejected, never-in-force."""
 
-_WITHIN = re.compile(r"^\s*(\d{1,5})\s*([dw]?)\s*$", re.IGNORECASE)
+_WITHIN = re.compile(r"^\s*(\d+)\s*([dw]?)\s*$", re.IGNORECASE)
+_MAX_WITHIN_DIGITS = 5  # 273 years of days: more would only overflow the date arithmetic
 
 
 def _choices(option: str, values: list[str] | None, valid: tuple[str, ...]) -> tuple[str, ...]:
@@ -57,10 +58,9 @@ def _within_days(text: str | None) -> int | None:
         return None
     match = _WITHIN.match(text)
     if not match:
-        if re.fullmatch(r"\s*\d+\s*[dw]?\s*", text, re.IGNORECASE):
-            # Five digits is 273 years of days: more would only overflow the date arithmetic.
-            raise UsageError(f"--within: '{text}' is too many", "give at most 99999 days")
         raise UsageError(f"--within: '{text}' is not a number of days", "write e.g. 14d, 2w or 14")
+    if len(match.group(1)) > _MAX_WITHIN_DIGITS:
+        raise UsageError(f"--within: '{text}' is too many", "give at most 99999 days")
     amount = int(match.group(1))
     return amount * 7 if match.group(2).lower() == "w" else amount
 

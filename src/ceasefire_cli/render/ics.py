@@ -14,7 +14,7 @@ from icalendar import Event as CalendarEvent
 
 from ceasefire_cli.text import safe_text
 
-from .views import Export
+from .views import Export, bilingual
 
 _ONE_DAY = dt.timedelta(days=1)
 UID_DOMAIN = "ceasefire.invalid"
@@ -38,24 +38,6 @@ def _sources(record: dict[str, Any]) -> str:
 
 def _first_url(record: dict[str, Any]) -> str | None:
     return next((source["url"] for source in record["sources"] if source["url"]), None)
-
-
-def _summary(record: dict[str, Any], lang: str, arabic: str | None) -> tuple[str, str]:
-    """The SUMMARY and its LANGUAGE: English, or the verbatim Arabic where there is one (its
-    first sentence: a SUMMARY is one line)."""
-    if lang == "ar" and arabic:
-        return arabic.split("\n")[0], "ar"
-    return record["title"], "en"
-
-
-def _other_language(record: dict[str, Any], language: str, arabic: str | None) -> str | None:
-    """What the description adds in the other language: under an English SUMMARY the whole
-    Arabic; under an Arabic one, the Arabic sentences after the first (each quoted sentence
-    stays in the calendar, verbatim), then the English title."""
-    if language == "en":
-        return arabic
-    rest = "\n".join((arabic or "").split("\n")[1:])
-    return "\n\n".join(part for part in (rest, record["title"]) if part)
 
 
 def _add_days(item: CalendarEvent, first: dt.date, last: dt.date) -> None:
@@ -87,9 +69,8 @@ def _event(record: dict[str, Any], export: Export, stamp: dt.datetime) -> Calend
     item.add("uid", f"event-{record['id']}@{UID_DOMAIN}")
     item.add("dtstamp", stamp)
     _add_days(item, dt.date.fromisoformat(record["start"]), dt.date.fromisoformat(record["end"]))
-    summary, language = _summary(record, export.lang, record["text_ar"])
+    summary, language, other = bilingual(record["title"], export.lang, record["text_ar"])
     item.add("summary", _text(summary), parameters={"LANGUAGE": language})
-    other = _other_language(record, language, record["text_ar"])
     item.add(
         "description",
         _description([record["summary"], other, record["note"], _sources(record)]),
@@ -117,7 +98,7 @@ def _window(record: dict[str, Any], export: Export, stamp: dt.datetime) -> Calen
         item.add("dtend", instants[1])
     else:
         _add_days(item, dt.date.fromisoformat(start[:10]), dt.date.fromisoformat(last))
-    summary, language = _summary(record, export.lang, record["quote_ar"])
+    summary, language, other = bilingual(record["title"], export.lang, record["quote_ar"])
     if language == "en":
         summary = f"{record['kind']}: {summary}"
     item.add("summary", _text(summary), parameters={"LANGUAGE": language})
@@ -127,7 +108,7 @@ def _window(record: dict[str, Any], export: Export, stamp: dt.datetime) -> Calen
             [
                 record["explanation"],
                 f"Outcome: {record['outcome']}" if record["outcome"] else None,
-                _other_language(record, language, record["quote_ar"]),
+                other,
                 record["note"],
                 _sources(record),
             ]

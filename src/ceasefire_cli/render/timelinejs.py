@@ -6,7 +6,7 @@ import html
 from typing import Any
 
 from .machine import json_text
-from .views import Export
+from .views import Export, bilingual
 
 
 def _date(text: str) -> dict[str, str]:
@@ -24,15 +24,11 @@ def _html(text: str | None) -> str:
 def _slide(
     record: dict[str, Any], lang: str, arabic: str | None, body: str | None
 ) -> dict[str, str]:
-    """Headline and text, as the calendar has them: an English headline with the verbatim
-    Arabic under the English text; or (--lang ar) the Arabic's first sentence as the headline
-    and its other sentences, then the English, as the text. No quoted sentence is left out."""
-    if lang == "ar" and arabic:
-        first, *rest = arabic.split("\n")
-        parts = ["\n".join(rest), str(record["title"]), body]
-        return {"headline": _html(first), "text": _html("\n\n".join(p for p in parts if p))}
-    text = "\n\n".join(part for part in (body, arabic) if part)
-    return {"headline": _html(str(record["title"])), "text": _html(text)}
+    """Headline and text, in the languages the calendar has them (views.bilingual); under an
+    Arabic headline the rest of the Arabic comes first, under an English one the English."""
+    headline, language, other = bilingual(str(record["title"]), lang, arabic)
+    parts = (other, body) if language == "ar" else (body, other)
+    return {"headline": _html(headline), "text": _html("\n\n".join(p for p in parts if p))}
 
 
 def _text(headline: str, body: str | None) -> dict[str, str]:

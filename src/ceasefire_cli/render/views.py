@@ -101,4 +101,15 @@ class Export(NamedTuple):
     stamp: str = ""  # the newest date in the data: a timestamp that only changes with it
 
 
+def bilingual(title: str, lang: str, arabic: str | None) -> tuple[str, str, str | None]:
+    """An export's headline, its language, and what goes under it in the other language:
+    the English title with the whole verbatim Arabic under it; or, with --lang ar, the
+    Arabic's first sentence (a calendar SUMMARY is one line) with its other sentences and
+    then the English title under it. No quoted sentence is left out (ics and timelinejs)."""
+    if lang == "ar" and arabic:
+        first, *rest = arabic.split("\n")
+        return first, "ar", "\n\n".join(part for part in ("\n".join(rest), title) if part)
+    return title, "en", arabic
+
+
 View = Listing | Detail | Report
