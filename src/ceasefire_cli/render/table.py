@@ -5,62 +5,33 @@ from __future__ import annotations
 from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
-from rich.text import Text
+from rich.text import Span, Text
 
-from ceasefire_cli.text import safe_text
-
-from .views import Detail, Listing, Marked, Report, View, cell
-
-# Rich's layout time grows faster than a cell's length (a 10 MB title took over ten
-# minutes); a table shows this much of a value, --format plain shows all of it.
-MAX_CELL = 5000
+from .styled import Styled, heading, styled_cell, styled_text
+from .views import Detail, Listing, Report, View
 
 
-def _clip(text: str) -> str:
-    if len(text) <= MAX_CELL:
-        return text
-    return f"{text[:MAX_CELL]}… ({len(text) - MAX_CELL} more characters; --format plain shows all)"
+def _rich(styled: Styled) -> Text:
+    # Text(...) is never parsed as markup; the spans are styles we chose, not the data's.
+    spans = [Span(start, end, style) for start, end, style in styled.spans]
+    return Text(styled.plain, style=styled.style, justify=styled.justify, spans=spans)  # type: ignore[arg-type]
 
 
 def _text(value: str) -> Text:
-    # Text(...) is never parsed as markup, so '[bold red]x[/]' in the data prints literally.
-    # Arabic cells are right-aligned, as Arabic readers expect; the text itself is untouched.
-    return Text(safe_text(_clip(value)), justify="right" if _starts_arabic(value) else None)
-
-
-def _starts_arabic(value: str) -> bool:
-    for char in value:
-        if char.isalpha():
-            return "\u0600" <= char <= "\u06ff"
-    return False
-
-
-def _marked(value: Marked) -> Text:
-    """Highlight the spans; each piece is escaped on its own so the spans stay aligned."""
-    text, position = Text(), 0
-    shown = value.text[:MAX_CELL]
-    for span_start, span_end in sorted(value.spans):
-        start, end = max(span_start, position), min(span_end, len(shown))
-        if end <= start:  # never write a piece twice, even if spans overlap
-            continue
-        text.append(safe_text(shown[position:start]))
-        text.append(safe_text(shown[start:end]), style="bold reverse")
-        position = end
-    text.append(safe_text(_clip(value.text)[position:]))
-    return text
+    return _rich(styled_text(value))
 
 
 def _cell(value: object) -> Text:
-    return _marked(value) if isinstance(value, Marked) else _text(cell(value))
+    return _rich(styled_cell(value))
 
 
 def render_table(view: View) -> RenderableType:
     if isinstance(view, Report):
-        parts: list[RenderableType] = [Text(safe_text(view.title), style="bold")]
+        parts: list[RenderableType] = [_rich(heading(view.title))]
         parts += [_text(line) for line in view.summary]
-        for heading, listing in view.sections:
+        for title, listing in view.sections:
             parts.append(Text(""))
-            parts.append(Text(safe_text(heading), style="bold"))
+            parts.append(_rich(heading(title)))
             parts.append(_listing(listing) if listing.records else Text("  (none)"))
         return Group(*parts)
     if isinstance(view, Detail):
