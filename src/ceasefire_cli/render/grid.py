@@ -53,6 +53,8 @@ class Style(NamedTuple):
 
     def add(self, other: Style) -> Style:
         """Rich's Style + Style: attributes accumulate, the later colour wins."""
+        if not other.attributes and other.colour is None:  # most segments: nothing to add
+            return self
         return Style(self.attributes | other.attributes, other.colour or self.colour)
 
     @property
