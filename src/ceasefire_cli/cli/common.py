@@ -34,6 +34,7 @@ from ceasefire_cli.render import FORMATS, Export, View, render
 from ceasefire_cli.text import safe_text, terminal_safe
 
 from .options import MACHINE_FORMATS, ColorMode, CommonOptions, FilterOptions, Format
+from .terminal import table_target, table_width
 
 T = TypeVar("T")
 PROG = "ceasefire"
@@ -267,17 +268,6 @@ def fail(err: CeasefireError) -> NoReturn:
     raise typer.Exit(err.exit_code)
 
 
-# Rich cannot lay a table out in a handful of columns (an AssertionError under about 6)
-# and lays out nothing at all in 0: COLUMNS=0, a split pane two characters wide. Narrower
-# terminals get this width, and wrap the lines themselves.
-MIN_TABLE_WIDTH = 40
-
-
-def table_width(columns: int) -> int:
-    """The width to draw tables at on a terminal of `columns` (0 or less: unknown, 80)."""
-    return 80 if columns <= 0 else max(columns, MIN_TABLE_WIDTH)
-
-
 def _table_text(output: Any, env: Environment) -> str:
     from rich.console import Console  # only the table format pays for importing rich
 
@@ -301,7 +291,33 @@ def _table_text(output: Any, env: Environment) -> str:
     return capture.get()
 
 
+def _grid_text(view: View, env: Environment) -> str | None:
+    """The table laid out by render/grid.py, as Rich would print it; None: leave it to Rich."""
+    target = table_target(env.color, os.environ, sys.stdout)
+    if target is None:
+        return None
+    try:
+        from ceasefire_cli.render.grid import NotLaidOut, render_grid
+    except ImportError:  # a Rich without the helpers grid.py borrows
+        return None
+    try:
+        return render_grid(view, target.width, colour=target.colour)
+    except NotLaidOut:
+        return None
+
+
 def write_view(view: View | Export, env: Environment) -> None:
+    # Only the Rich console can also save the table as a picture (--svg, --html).
+    if (
+        env.fmt is Format.table
+        and env.svg is None
+        and env.html is None
+        and not isinstance(view, Export)
+    ):
+        text = _grid_text(view, env)
+        if text is not None:
+            write_text(text, escape=False)  # escaped as it was laid out
+            return
     output: Any = render(view, env.fmt)
     text = output if isinstance(output, str) else _table_text(output, env)
     save_pictures(env, output)
