@@ -571,6 +571,15 @@ def test_no_field_at_all_says_so(invoke: Invoke, given: str) -> None:
     )
 
 
+def test_a_field_named_twice_is_refused(invoke: Invoke) -> None:
+    # A table would show the column twice where JSON keeps one key.
+    run = invoke("list", "--fields", "id,title,id")
+    assert (run.exit_code, run.stderr) == (
+        2,
+        "ceasefire: error: --fields: 'id' is named twice; name each field once\n",
+    )
+
+
 def test_csv_neutralises_formulas_but_not_negative_numbers(invoke: Invoke, tmp_path: Path) -> None:
     path = write(
         tmp_path,

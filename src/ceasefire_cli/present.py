@@ -408,6 +408,9 @@ def parse_fields(wanted: str | None, available: Sequence[str]) -> tuple[str, ...
             f"--fields: {', '.join(repr(n) for n in unknown)} is not a field here",
             f"{hint}valid fields: {','.join(available)}",
         )
+    twice = next((name for number, name in enumerate(names) if name in names[:number]), None)
+    if twice is not None:
+        raise UsageError(f"--fields: {twice!r} is named twice", "name each field once")
     return names
 
 
