@@ -13,11 +13,12 @@ import sys
 import typer
 from typer._click import exceptions as click_exceptions  # Typer vendors Click
 
-from ceasefire_cli.errors import ExitCode
+from ceasefire_cli.errors import ExitCode, quote
 
 from . import common
 from .common import EXIT_BROKEN_PIPE, EXIT_OUTPUT_ERROR, PROG, err_line, silence_stdout
 from .common import app as _app
+from .terminal import unreadable_sizes
 
 __all__ = ["app", "main"]
 
@@ -90,6 +91,16 @@ def _write_error(err: OSError) -> str:
     )
 
 
+def _drop_unreadable_sizes() -> None:
+    """COLUMNS=² would stop Rich (tables, pictures, --help) with a traceback: say so, and
+    go on as if it were not set."""
+    for name in unreadable_sizes(os.environ):
+        err_line(
+            f"{PROG}: warning: ignoring {name}={quote(os.environ.pop(name))}, not a number; "
+            "set it in the digits 0-9, or unset it"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     """The console script: run the app and map every way out to an exit code, without tracebacks."""
     if sys.stdout is None:  # started with stdout closed (`>&-`): nobody to write to
@@ -97,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     if hasattr(sys.stdout, "reconfigure"):
         # A terminal or locale that cannot show Arabic gets escapes instead of a crash.
         sys.stdout.reconfigure(errors="backslashreplace")
+    _drop_unreadable_sizes()
     _register(_modules_for(sys.argv[1:] if argv is None else argv))
     common.ONE_RUN = True
     command = typer.main.get_command(_app)

@@ -268,37 +268,43 @@ def fail(err: CeasefireError) -> NoReturn:
     raise typer.Exit(err.exit_code)
 
 
-def _table_text(output: Any, env: Environment) -> str:
-    from rich.console import Console  # only the table format pays for importing rich
+def table_console(file: Any, mode: ColorMode) -> Any:
+    """The Rich console that prints tables (tests/test_grid.py holds render/grid to it)."""
+    from rich.console import Console  # only a table Rich prints pays for importing rich
 
     console = Console(
-        file=sys.stdout,
+        file=file,
         highlight=False,
         markup=False,
         emoji=False,
         # No colour means no ANSI at all, bold included; "always" styles even in a pipe.
-        color_system={ColorMode.never: None, ColorMode.always: "standard"}.get(env.color, "auto"),
-        force_terminal=True if env.color is ColorMode.always else None,
+        color_system={ColorMode.never: None, ColorMode.always: "standard"}.get(mode, "auto"),
+        force_terminal=True if mode is ColorMode.always else None,
         # _color_mode has weighed NO_COLOR against --color and FORCE_COLOR already; left to
         # itself, Rich would read NO_COLOR again and drop the colours of `--color always`.
         no_color=False,
         soft_wrap=False,
     )
     console.width = table_width(console.width)
+    return console
+
+
+def _table_text(output: Any, env: Environment) -> str:
+    console = table_console(sys.stdout, env.color)
     # Rendered to text first, so that a closed pipe is handled in one place below.
     with console.capture() as capture:
         console.print(output)
-    return capture.get()
+    return str(capture.get())
 
 
 def _grid_text(view: View, env: Environment) -> str | None:
-    """The table laid out by render/grid.py, as Rich would print it; None: leave it to Rich."""
+    """The table laid out by render/grid, as Rich would print it; None: leave it to Rich."""
     target = table_target(env.color, os.environ, sys.stdout)
     if target is None:
         return None
     try:
         from ceasefire_cli.render.grid import NotLaidOut, render_grid
-    except ImportError:  # a Rich without the helpers grid.py borrows
+    except ImportError:  # a Rich without the helpers render/grid borrows
         return None
     try:
         return render_grid(view, target.width, colour=target.colour)

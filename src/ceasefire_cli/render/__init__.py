@@ -1,6 +1,8 @@
 """The output formats, registered in one place; a renderer returns text or a Rich renderable.
 
-Renderers are imported only when chosen, so the JSON path never imports rich.
+Renderers are imported only when chosen, so the JSON path never imports rich. The table
+format has a second renderer, render/grid, which cli/common.py tries first: it prints the
+same table without importing Rich's console.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ them out itself. One source for what a cell says keeps the two from drifting apa
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from ceasefire_cli.text import safe_text
 
@@ -24,7 +24,7 @@ class Styled(NamedTuple):
 
     plain: str
     spans: tuple[tuple[int, int, str], ...] = ()
-    justify: str | None = None  # None: the column's (left)
+    justify: Literal["left", "center", "right"] | None = None  # None: the column's (left)
     style: str = ""  # the style of the whole text
 
 

@@ -1,4 +1,6 @@
-"""The Rich table format: the only renderer that imports rich, loaded only when chosen."""
+"""The table format through Rich itself, loaded only when Rich prints the table: for
+pictures (--svg, --html) and what render/grid leaves to it. render/grid prints the rest,
+as Rich would (tests/test_grid.py)."""
 
 from __future__ import annotations
 
@@ -11,27 +13,27 @@ from .styled import Styled, heading, styled_cell, styled_text
 from .views import Detail, Listing, Report, View
 
 
-def _rich(styled: Styled) -> Text:
+def as_rich_text(styled: Styled) -> Text:
     # Text(...) is never parsed as markup; the spans are styles we chose, not the data's.
     spans = [Span(start, end, style) for start, end, style in styled.spans]
-    return Text(styled.plain, style=styled.style, justify=styled.justify, spans=spans)  # type: ignore[arg-type]
+    return Text(styled.plain, style=styled.style, justify=styled.justify, spans=spans)
 
 
 def _text(value: str) -> Text:
-    return _rich(styled_text(value))
+    return as_rich_text(styled_text(value))
 
 
 def _cell(value: object) -> Text:
-    return _rich(styled_cell(value))
+    return as_rich_text(styled_cell(value))
 
 
 def render_table(view: View) -> RenderableType:
     if isinstance(view, Report):
-        parts: list[RenderableType] = [_rich(heading(view.title))]
+        parts: list[RenderableType] = [as_rich_text(heading(view.title))]
         parts += [_text(line) for line in view.summary]
         for title, listing in view.sections:
             parts.append(Text(""))
-            parts.append(_rich(heading(title)))
+            parts.append(as_rich_text(heading(title)))
             parts.append(_listing(listing) if listing.records else Text("  (none)"))
         return Group(*parts)
     if isinstance(view, Detail):
