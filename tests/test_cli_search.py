@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from ceasefire_cli.records import EVENT_FIELDS
-from conftest import DATA, Invoke
+from conftest import DATA, Invoke, write
 
 FIXTURE = str(DATA / "search.toml")
 
@@ -144,3 +146,31 @@ def test_empty_in_is_a_usage_error(invoke: Invoke) -> None:
     run = invoke("search", "x", "--in", ",")
     assert run.exit_code == 2
     assert run.stderr.startswith("ceasefire: error: --in: no field given")
+
+
+@pytest.mark.parametrize(
+    ("aliases", "in_title"),
+    [
+        (["W" * 2000], [(0, 4)]),  # the trie was one Python call deeper per character
+        # each alias the start of the next: deeper than re's parser; "aaa" is an alias too
+        (["a" * length for length in range(1, 1200)], [(0, 4), (11, 14)]),
+    ],
+    ids=["a 2000-character alias", "1199 nested aliases"],
+)
+def test_a_deep_set_of_aliases_is_searched_without_a_traceback(
+    invoke: Invoke, tmp_path: Path, aliases: list[str], in_title: list[tuple[int, int]]
+) -> None:
+    quoted = ", ".join(f'"{alias}"' for alias in aliases)
+    data = write(
+        tmp_path,
+        f'[[actors]]\nid = "a1"\nname = "Anna"\naliases = [{quoted}]\n\n'
+        '[[events]]\nid = "e1"\ndate = "2025-07-01"\ntitle = "Anna meets aaa"\nactors = ["a1"]\n',
+    )
+    run = invoke("search", "Anna", "--data", str(data), "--no-bundled", "--json")
+    assert run.exit_code == 0, run.stderr
+    [event] = run.json()
+    assert event["id"] == "e1"
+    spans = [
+        (match["start"], match["end"]) for match in event["matches"] if match["field"] == "title"
+    ]
+    assert spans == in_title

@@ -395,7 +395,12 @@ class _Pattern:
     def __init__(self, spellings: set[str]) -> None:
         words = [words for words in map(phrase_words, spellings) if words]
         self.literal = words[0][0] if len(words) == 1 and len(words[0]) == 1 else None
-        self.regex = re.compile(_trie(words))
+        try:
+            self.regex = re.compile(_trie(words))
+        except RecursionError:
+            # A trie nested deeper than re's parser can go (a thousand aliases, each the start
+            # of the next): the plain alternation, slower, matches the same.
+            self.regex = re.compile(_alternation(words))
         # The words spellings start with, less those that start with another ('envoy-0222'
         # starts with 'envoy'): a match starts where one of them is.
         firsts: list[str] = []
@@ -467,15 +472,33 @@ def _trie(spellings: list[list[str]]) -> str:
                 node = node.setdefault(token, {})
         node[""] = {}  # a spelling ends here
 
-    def branches(node: dict[str, Any]) -> str:
-        options = [token + branches(child) for token, child in node.items() if token]
+    # Each node's pattern from its children's, deepest first, without recursion: a trie is
+    # as deep as its longest spelling (an alias 500 characters long stopped Python).
+    patterns: dict[int, str] = {}
+    stack: list[tuple[dict[str, Any], bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if not children_done:
+            stack.append((node, True))
+            stack.extend((child, False) for token, child in node.items() if token)
+            continue
+        options = [token + patterns.pop(id(child)) for token, child in node.items() if token]
         if "" in node and options:
             options.append("")
         if len(options) == 1:
-            return options[0]
-        return "(?:" + "|".join(options) + ")" if options else ""
+            patterns[id(node)] = options[0]
+        else:
+            patterns[id(node)] = "(?:" + "|".join(options) + ")" if options else ""
+    return patterns[id(root)]
 
-    return branches(root)
+
+def _alternation(spellings: list[list[str]]) -> str:
+    """The spellings as one flat alternation, longest first (what _trie matches as)."""
+    parts = [
+        re.escape(words[0]) + "".join(phrase_gap(word) + re.escape(word) for word in words[1:])
+        for words in spellings
+    ]
+    return "|".join(sorted(parts, key=len, reverse=True))
 
 
 def _overlaps_itself(word: str) -> bool:
