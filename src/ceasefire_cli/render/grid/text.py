@@ -14,11 +14,11 @@ from typing import NamedTuple
 
 # rich._wrap is private: an ImportError sends the caller back to Rich (cli/common.py).
 from rich._wrap import divide_line
-from rich.cells import cell_len, set_cell_size
+from rich.cells import set_cell_size
 
 from ceasefire_cli.render.styled import Styled
 
-from .style import NULL, Line, NotLaidOut, Segment, Style, parse_style
+from .style import NULL, Line, NotLaidOut, Segment, Style, cell_len, parse_style
 
 _TRAILING_SPACE = re.compile(r"\s+$")
 
@@ -43,6 +43,7 @@ class Text:
         self.spans = list(spans)
         self.style = style
         self.justify = justify  # None: as the column or the printer says
+        self._widths: tuple[int, int] | None = None  # of the longest word and line, once known
 
     @classmethod
     def of(cls, styled: Styled) -> Text:
@@ -157,12 +158,12 @@ class Text:
         """Measurement.get of the text: its longest word and its longest line, in cells."""
         if max_width < 1:
             return 0, 0
-        lines = self.plain.splitlines()
-        longest = max((cell_len(line) for line in lines), default=0)
-        words = self.plain.split()
-        return measured(
-            max((cell_len(word) for word in words), default=longest), longest, max_width
-        )
+        if self._widths is None:  # a table measures its cells twice when it must narrow them
+            lines = self.plain.splitlines()
+            longest = max((cell_len(line) for line in lines), default=0)
+            words = self.plain.split()
+            self._widths = max((cell_len(word) for word in words), default=longest), longest
+        return measured(*self._widths, max_width)
 
 
 def _justify(line: Text, width: int, justify: str) -> None:
