@@ -9,7 +9,7 @@ them alike, and the ratios are of medians taken in the same run:
 
 - floor: Python starts, reads data/events.toml with the stdlib tomllib, prints it as JSON;
 - `ceasefire list --json`;
-- `ceasefire list --format table` (render/grid.py lays out the whole table, as Rich would);
+- `ceasefire list --format table` (render/grid lays out the whole table, as Rich would);
 - with --jrnl: jrnl's `--export json` of a 30-entry journal (written to a temporary
   directory with its own config). Install it beside, not into, this project:
   `python3 -m venv /tmp/jrnl-venv && /tmp/jrnl-venv/bin/pip install jrnl`.

@@ -1,6 +1,6 @@
-"""render/grid.py against Rich: the same table, byte for byte, in colour and without.
+"""render/grid against Rich: the same table, byte for byte, in colour and without.
 
-grid.py lays tables out without Rich's console, for start-up time (issue 6); Rich stays the
+render/grid lays tables out without Rich's console, for start-up time (issue 6); Rich stays the
 reference. These tests hold the two to the same output on the bundled data through the
 real command line, on random views (Hypothesis), and on the width and colour that
 cli/terminal.py decides for a given environment.
@@ -97,7 +97,7 @@ def test_search_matches_are_highlighted_as_rich_does(invoke: Invoke) -> None:
     assert "\x1b[1;7mBlack\x1b[0m \x1b[1;7mSea\x1b[0m" in run.stdout
 
 
-# --- what grid.py leaves to Rich ------------------------------------------------------------
+# --- what render/grid leaves to Rich --------------------------------------------------------
 
 
 def _listing(*cells: Any, **column: Any) -> Listing:

@@ -69,7 +69,7 @@ def test_list_imports_only_what_it_needs(args: tuple[str, ...]) -> None:
 
 
 def test_a_table_imports_only_richs_light_helpers_and_not_the_other_commands() -> None:
-    # render/grid.py lays the table out as Rich would; importing rich.console, rich.table
+    # render/grid lays the table out as Rich would; importing rich.console, rich.table
     # and their layout cost 85 to 95 ms of a 270 ms run (issue 6, bench/startup.py).
     modules = _modules_after(_run_main("list", "--format", "table"))
     assert "rich.cells" in modules

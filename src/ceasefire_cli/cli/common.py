@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Annotated, Any, NamedTuple, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, NoReturn, TypeVar
 
 import typer
 
@@ -35,6 +35,9 @@ from ceasefire_cli.text import safe_text, terminal_safe
 
 from .options import MACHINE_FORMATS, ColorMode, CommonOptions, FilterOptions, Format
 from .terminal import table_target, table_width
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 T = TypeVar("T")
 PROG = "ceasefire"
@@ -268,7 +271,7 @@ def fail(err: CeasefireError) -> NoReturn:
     raise typer.Exit(err.exit_code)
 
 
-def table_console(file: Any, mode: ColorMode) -> Any:
+def table_console(file: Any, mode: ColorMode) -> Console:
     """The Rich console that prints tables (tests/test_grid.py holds render/grid to it)."""
     from rich.console import Console  # only a table Rich prints pays for importing rich
 
@@ -294,7 +297,7 @@ def _table_text(output: Any, env: Environment) -> str:
     # Rendered to text first, so that a closed pipe is handled in one place below.
     with console.capture() as capture:
         console.print(output)
-    return str(capture.get())
+    return capture.get()
 
 
 def _grid_text(view: View, env: Environment) -> str | None:

@@ -1,6 +1,6 @@
 """What a table cell holds: its text, the spans to highlight and its alignment; no Rich.
 
-Both table renderers build their cells here: table.py hands them to Rich, grid.py lays
+Both table renderers build their cells here: table.py hands them to Rich, render/grid lays
 them out itself. One source for what a cell says keeps the two from drifting apart.
 """
 

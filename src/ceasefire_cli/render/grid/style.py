@@ -1,4 +1,4 @@
-"""Styles and segments: what grid.py prints, as Rich's Style and Segment hold it."""
+"""Styles and segments: what render/grid prints, as Rich's Style and Segment hold it."""
 
 from __future__ import annotations
 
