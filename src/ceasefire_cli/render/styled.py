@@ -1,7 +1,8 @@
-"""What a table cell holds: its text, the spans to highlight and its alignment; no Rich.
+"""What the table format shows, without Rich: each table's columns, cells (text, spans to
+highlight, alignment), title and caption, and a report's paragraphs between its tables.
 
-Both table renderers build their cells here: table.py hands them to Rich, render/grid lays
-them out itself. One source for what a cell says keeps the two from drifting apart.
+Both table renderers build on this: table.py hands it to Rich, render/grid lays it out
+itself. One source for what a table says keeps the two from drifting apart.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from typing import Literal, NamedTuple
 
 from ceasefire_cli.text import safe_text
 
-from .views import Marked, cell
+from .views import Detail, Listing, Marked, Report, cell
 
 # Rich's layout time grows faster than a cell's length (a 10 MB title took over ten
 # minutes); a table shows this much of a value, --format plain shows all of it.
@@ -80,3 +81,56 @@ def marked(value: Marked) -> Styled:
 
 def styled_cell(value: object) -> Styled:
     return marked(value) if isinstance(value, Marked) else styled_text(cell(value))
+
+
+class ColumnSpec(NamedTuple):
+    header: str | None  # None: the table has no header row
+    cells: list[Styled]
+    style: str | None = None  # a Rich style for the whole column (shown only with colour)
+    no_wrap: bool = False
+    min_width: int | None = None
+    max_width: int | None = None
+
+
+class TableSpec(NamedTuple):
+    columns: list[ColumnSpec]
+    title: Styled | None = None
+    caption: Styled | None = None
+    min_width: int | None = None
+
+
+def table_spec(view: Listing | Detail) -> TableSpec:
+    """A listing's columns under their headers, or a detail's bold labels beside its values."""
+    if isinstance(view, Detail):
+        labels = ColumnSpec(None, [Styled(label) for label, _ in view.rows], "bold", no_wrap=True)
+        values = ColumnSpec(None, [styled_text(value) for _, value in view.rows])
+        return TableSpec([labels, values], title=styled_text(view.title) if view.title else None)
+    columns = [
+        ColumnSpec(
+            column.header,
+            [styled_cell(column.get(record)) for record in view.records],
+            column.style,
+            no_wrap=not column.wrap,
+            min_width=column.min_width,
+            max_width=column.max_width,
+        )
+        for column in view.columns
+    ]
+    return TableSpec(
+        columns,
+        title=styled_text(view.title) if view.title else None,
+        caption=styled_text(view.caption) if view.caption else None,
+        # A narrow table (tags, stats) is widened to its caption rather than wrapping it.
+        min_width=len(view.caption) + 4 if view.caption else None,
+    )
+
+
+def report_parts(view: Report) -> list[Styled | TableSpec]:
+    """A report from top to bottom: its bold title and summary lines, then each section's
+    bold heading after a blank line, over its table (or "(none)")."""
+    parts: list[Styled | TableSpec] = [heading(view.title)]
+    parts += [styled_text(line) for line in view.summary]
+    for title, listing in view.sections:
+        parts += [Styled(""), heading(title)]
+        parts.append(table_spec(listing) if listing.records else Styled("  (none)"))
+    return parts

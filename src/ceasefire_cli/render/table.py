@@ -9,8 +9,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Span, Text
 
-from .styled import Styled, heading, styled_cell, styled_text
-from .views import Detail, Listing, Report, View
+from .styled import Styled, TableSpec, report_parts, table_spec
+from .views import Report, View
 
 
 def as_rich_text(styled: Styled) -> Text:
@@ -19,50 +19,31 @@ def as_rich_text(styled: Styled) -> Text:
     return Text(styled.plain, style=styled.style, justify=styled.justify, spans=spans)
 
 
-def _text(value: str) -> Text:
-    return as_rich_text(styled_text(value))
-
-
-def _cell(value: object) -> Text:
-    return as_rich_text(styled_cell(value))
-
-
 def render_table(view: View) -> RenderableType:
     if isinstance(view, Report):
-        parts: list[RenderableType] = [as_rich_text(heading(view.title))]
-        parts += [_text(line) for line in view.summary]
-        for title, listing in view.sections:
-            parts.append(Text(""))
-            parts.append(as_rich_text(heading(title)))
-            parts.append(_listing(listing) if listing.records else Text("  (none)"))
-        return Group(*parts)
-    if isinstance(view, Detail):
-        table = Table(title=_text(view.title), show_header=False, box=box.SIMPLE, expand=False)
-        table.add_column("Field", style="bold", no_wrap=True)
-        table.add_column("Value", overflow="fold")
-        for label, value in view.rows:
-            table.add_row(Text(label), _text(value))
-        return table
-    return _listing(view)
+        parts = report_parts(view)
+        return Group(*(_table(p) if isinstance(p, TableSpec) else as_rich_text(p) for p in parts))
+    return _table(table_spec(view))
 
 
-def _listing(view: Listing) -> Table:
+def _table(spec: TableSpec) -> Table:
+    header = any(column.header is not None for column in spec.columns)
     table = Table(
-        title=_text(view.title) if view.title else None,
-        caption=_text(view.caption) if view.caption else None,
+        title=as_rich_text(spec.title) if spec.title else None,
+        caption=as_rich_text(spec.caption) if spec.caption else None,
         box=box.SIMPLE_HEAD,
-        # A narrow table (tags, stats) is widened to its caption rather than wrapping it.
-        min_width=len(view.caption) + 4 if view.caption else None,
+        show_header=header,
+        min_width=spec.min_width,
     )
-    for column in view.columns:
+    for column in spec.columns:
         table.add_column(
-            column.header,
-            no_wrap=not column.wrap,
+            column.header or "",
+            no_wrap=column.no_wrap,
             overflow="fold",
             max_width=column.max_width,
             min_width=column.min_width,
             style=column.style,
         )
-    for record in view.records:
-        table.add_row(*(_cell(column.get(record)) for column in view.columns))
+    for row in zip(*(column.cells for column in spec.columns), strict=True):
+        table.add_row(*(as_rich_text(cell) for cell in row))
     return table

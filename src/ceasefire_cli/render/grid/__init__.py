@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ceasefire_cli.render.styled import Styled, heading, styled_cell, styled_text
-from ceasefire_cli.render.views import Detail, Listing, Report, View
+from ceasefire_cli.render.styled import Styled, TableSpec, report_parts, table_spec
+from ceasefire_cli.render.views import Report, View
 
 from .layout import Column, Table, table_lines
 from .style import Line, NotLaidOut, fit, parse_style, sgr
@@ -47,21 +47,14 @@ def render_lines(lines: Iterable[Line], width: int, *, colour: bool) -> str:
 
 
 def _view_lines(view: View, width: int) -> Iterator[Line]:
-    if isinstance(view, Report):
-        yield from paragraph_lines(heading(view.title), width)
-        for summary in view.summary:
-            yield from paragraph_lines(styled_text(summary), width)
-        for title, listing in view.sections:
-            yield []
-            yield from paragraph_lines(heading(title), width)
-            if listing.records:
-                yield from table_lines(_listing_table(listing), width)
-            else:
-                yield from paragraph_lines(Styled("  (none)"), width)
-    elif isinstance(view, Detail):
-        yield from table_lines(_detail_table(view), width)
-    else:
-        yield from table_lines(_listing_table(view), width)
+    if not isinstance(view, Report):
+        yield from table_lines(_table(table_spec(view)), width)
+        return
+    for part in report_parts(view):
+        if isinstance(part, TableSpec):
+            yield from table_lines(_table(part), width)
+        else:
+            yield from paragraph_lines(part, width)
 
 
 def paragraph_lines(styled: Styled, width: int) -> list[Line]:
@@ -70,32 +63,22 @@ def paragraph_lines(styled: Styled, width: int) -> list[Line]:
     return [line.segments() for line in text.wrap(width, text.justify or "default")]
 
 
-def _listing_table(view: Listing) -> Table:
-    """render/table.py's _listing, as a layout.Table."""
+def _table(spec: TableSpec) -> Table:
+    """The table render/table.py gives Rich, as a layout.Table."""
     columns = [
         Column(
-            Text.of(Styled(column.header)),
-            [Text.of(styled_cell(column.get(record))) for record in view.records],
+            None if column.header is None else Text.of(Styled(column.header)),
+            [Text.of(cell) for cell in column.cells],
             parse_style(column.style),
-            no_wrap=not column.wrap,
+            no_wrap=column.no_wrap,
             min_width=column.min_width,
             max_width=column.max_width,
         )
-        for column in view.columns
+        for column in spec.columns
     ]
     return Table(
         columns,
-        head_rule="─",
-        title=Text.of(styled_text(view.title)) if view.title else None,
-        caption=Text.of(styled_text(view.caption)) if view.caption else None,
-        min_width=len(view.caption) + 4 if view.caption else None,
+        title=Text.of(spec.title) if spec.title else None,
+        caption=Text.of(spec.caption) if spec.caption else None,
+        min_width=spec.min_width,
     )
-
-
-def _detail_table(view: Detail) -> Table:
-    """render/table.py's Detail table: bold labels, values, no header (a SIMPLE box)."""
-    labels = Column(
-        None, [Text(label) for label, _ in view.rows], parse_style("bold"), no_wrap=True
-    )
-    values = Column(None, [Text.of(styled_text(value)) for _, value in view.rows])
-    return Table([labels, values], head_rule=None, title=Text.of(styled_text(view.title)))

@@ -15,6 +15,7 @@ from .style import NULL, Line, NotLaidOut, Segment, Style, fit, parse_style
 from .text import Text, measured
 
 HEADER_STYLE = parse_style("bold")  # Rich's "table.header"
+HEAD_RULE = "─"  # under the header, across the table (Rich's box.SIMPLE_HEAD)
 _PADDING = 2  # one space either side of every cell
 
 
@@ -33,7 +34,6 @@ class Column(NamedTuple):
 
 class Table(NamedTuple):
     columns: list[Column]
-    head_rule: str | None  # the character under the header (SIMPLE_HEAD), None without one
     title: Text | None = None
     caption: Text | None = None
     min_width: int | None = None
@@ -193,9 +193,8 @@ def table_lines(table: Table, max_width: int) -> Iterator[Line]:
             for (text, style), width, column in zip(row, widths, columns, strict=True)
         ]
         yield from _row_lines(cells, widths, [style for _, style in row], header_row=header_row)
-        if header_row and table.head_rule:
-            rule = table.head_rule
-            yield [Segment(f" {rule.join(rule * width for width in widths)} ")]
+        if header_row:
+            yield [Segment(f" {HEAD_RULE.join(HEAD_RULE * width for width in widths)} ")]
     yield [Segment(" " * table_width)]  # the bottom edge
     if table.caption is not None and table.caption.plain:
         yield from annotation(table.caption, table_width)
